@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/**
+ * @file device.c
+ * @brief Device lifecycle: sl_Start mounts the image, sl_Stop records a clean stop.
+ */
+#include "device/device.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ti/drivers/net/wifi/errors.h>
+
+#include "core/banned.h"
+
+#define ROLE_STA_VALUE 0 /* TI's ROLE_STA; the WLAN role model arrives with the runtime work */
+
+struct slsim_device {
+    struct slsim_device_config cfg;
+    const struct slsim_profile *profile;
+    pthread_mutex_t lock;
+    struct slsim_flash *fl;
+    struct slsim_fs *fs;
+};
+
+int32_t slsim_device_new(const struct slsim_device_config *cfg, struct slsim_device **out)
+{
+    *out = NULL;
+    struct slsim_device *dev = calloc(1, sizeof(*dev));
+    if (dev == NULL) {
+        return SL_ERROR_BSD_ENOMEM;
+    }
+    dev->cfg = *cfg;
+    dev->profile = cfg->profile[0] ? slsim_profile_find(cfg->profile) : NULL;
+    if (pthread_mutex_init(&dev->lock, NULL) != 0) {
+        free(dev);
+        return SL_ERROR_BSD_ENOMEM;
+    }
+    *out = dev;
+    return 0;
+}
+
+void slsim_device_free(struct slsim_device *dev)
+{
+    if (dev == NULL) {
+        return;
+    }
+    if (dev->fs != NULL) {
+        (void)slsim_device_stop(dev);
+    }
+    pthread_mutex_destroy(&dev->lock);
+    free(dev);
+}
+
+static void release(struct slsim_device *dev)
+{
+    slsim_fs_free(dev->fs);
+    dev->fs = NULL;
+    slsim_flash_close(dev->fl);
+    dev->fl = NULL;
+}
+
+/* Which profile applies: the configuration's, else the one the image was made for. Read
+ * with a tool mount (writes nothing) so the boot mount already uses the right limits. */
+static int32_t resolve_profile(struct slsim_device *dev, struct slsim_diag *diag)
+{
+    struct slsim_fs *peek = NULL;
+    int32_t ret = slsim_fs_mount(dev->fl, &slsim_profile_default()->fs, SLSIM_FS_MOUNT_TOOL,
+                                 &peek, diag);
+    if (ret != 0) {
+        return ret;
+    }
+    struct slsim_fs_storage st;
+    (void)slsim_fs_storage(peek, &st);
+    slsim_fs_free(peek);
+    const struct slsim_profile *img = slsim_profile_find(st.profile);
+    if (dev->cfg.profile[0] != '\0' && img != NULL && img != dev->profile) {
+        slsim_diag_set(diag, 0, "image '%s' was made for %s, configuration says %s",
+                       dev->cfg.image, img->name, dev->profile->name);
+        return SL_ERROR_GENERAL_ERR;
+    }
+    if (dev->profile == NULL) {
+        dev->profile = img != NULL ? img : slsim_profile_default();
+    }
+    return 0;
+}
+
+static int32_t map_mount_error(int32_t ret)
+{
+    switch (ret) {
+    case SL_ERROR_FS_ALERT_ERR:
+    case SL_ERROR_GENERAL_ERR:
+        return ret;
+    case SL_ERROR_FS_NO_MEMORY:
+        return SL_ERROR_GENERAL_ERR;
+    default:
+        return SL_ERROR_FS_CORRUPTED_ERR;
+    }
+}
+
+static int32_t finish_restore(struct slsim_device *dev, struct slsim_diag *diag)
+{
+    struct slsim_fs_boot_report rep;
+    slsim_fs_boot_report(dev->fs, &rep);
+    if (!rep.restore_complete) {
+        return 0;
+    }
+    (void)slsim_fs_ack_restore(dev->fs);
+    (void)slsim_fs_unmount(dev->fs, SLSIM_FS_STOP_DEVICE);
+    dev->fs = NULL;
+    slsim_diag_set(diag, 0, "restore to factory finished; start the device again");
+    return SL_ERROR_RESTORE_IMAGE_COMPLETE;
+}
+
+int32_t slsim_device_start(struct slsim_device *dev, struct slsim_diag *diag)
+{
+    if (dev->fs != NULL) {
+        return SL_RET_CODE_DEV_ALREADY_STARTED;
+    }
+    int32_t ret = slsim_flash_open_file(dev->cfg.image, false, 0, &dev->fl, diag);
+    if (ret != 0) {
+        return SL_BAD_INTERFACE;
+    }
+    ret = resolve_profile(dev, diag);
+    if (ret == 0) {
+        ret = slsim_fs_mount(dev->fl, &dev->profile->fs, SLSIM_FS_MOUNT_BOOT, &dev->fs, diag);
+    }
+    if (ret == 0) {
+        ret = finish_restore(dev, diag);
+    } else {
+        ret = map_mount_error(ret);
+    }
+    if (ret != 0) {
+        release(dev);
+        return ret;
+    }
+    return ROLE_STA_VALUE;
+}
+
+int32_t slsim_device_stop(struct slsim_device *dev)
+{
+    if (dev->fs == NULL) {
+        return SL_RET_CODE_DEV_NOT_STARTED;
+    }
+    int32_t ret = slsim_fs_unmount(dev->fs, SLSIM_FS_STOP_DEVICE);
+    dev->fs = NULL;
+    slsim_flash_close(dev->fl);
+    dev->fl = NULL;
+    return ret == 0 ? 0 : SL_ERROR_PENDING_TXRX_STOP_TIMEOUT_EXP;
+}
+
+void slsim_device_power_cut(struct slsim_device *dev)
+{
+    release(dev);
+}
+
+bool slsim_device_started(const struct slsim_device *dev)
+{
+    return dev->fs != NULL;
+}
+
+struct slsim_fs *slsim_device_fs(struct slsim_device *dev)
+{
+    return dev->fs;
+}
+
+const struct slsim_profile *slsim_device_profile(const struct slsim_device *dev)
+{
+    return dev->profile != NULL ? dev->profile : slsim_profile_default();
+}
+
+const struct slsim_device_config *slsim_device_config(const struct slsim_device *dev)
+{
+    return &dev->cfg;
+}
+
+void slsim_device_lock(struct slsim_device *dev)
+{
+    (void)pthread_mutex_lock(&dev->lock);
+}
+
+void slsim_device_unlock(struct slsim_device *dev)
+{
+    (void)pthread_mutex_unlock(&dev->lock);
+}
