@@ -105,7 +105,7 @@ struct slsim_fs_limits {
 struct slsim_fs_format_opts {
     const char *profile; /**< profile name recorded in the image (informational, <= 15 chars) */
     uint32_t alert_threshold;
-    bool development;    /**< development-format image (IsDevlopmentFormatType) */
+    bool development; /**< development-format image (IsDevlopmentFormatType) */
 };
 
 /** Mount modes. */
@@ -170,6 +170,31 @@ struct slsim_fs_storage {
 };
 
 struct slsim_fs;
+
+/**
+ * File-signature verification, supplied by the file system's owner (the device wires the trust
+ * module in, so that fs does not depend on the catalog).
+ */
+struct slsim_fs_sigcheck {
+    /**
+     * Verifies @p sig over @p data (the content being closed into file @p file_name) with the
+     * certificate file @p cert_name on @p fs. Returns 0, or the SL_ERROR_FS_* code the chip gives
+     * (-10287, -10289, -10290, -10292, -10273, -10372, ...). Codes whose name ends in
+     * SECURITY_ALERT are counted as security alerts by the file system.
+     */
+    int32_t (*verify)(void *ctx,
+                      struct slsim_fs *fs,
+                      const char *file_name,
+                      const char *cert_name,
+                      const uint8_t *data,
+                      size_t len,
+                      const uint8_t *sig,
+                      size_t sig_len);
+    void *ctx;
+};
+
+/** Installs (or with NULL removes) the signature verifier used by signed closes. */
+void slsim_fs_set_sigcheck(struct slsim_fs *fs, const struct slsim_fs_sigcheck *chk);
 
 /**
  * Writes an empty file system on @p fl (erasing everything on it).
@@ -267,11 +292,8 @@ int32_t slsim_fs_read(struct slsim_fs *fs, int32_t h, uint32_t off, uint8_t *buf
  * @retval SL_ERROR_FS_OFFSET_OUT_OF_RANGE the write would pass the file's maximum size
  * @retval SL_ERROR_FS_OFFSET_NOT_16_BYTE_ALIGN secure file written out of sequence
  */
-int32_t slsim_fs_write(struct slsim_fs *fs,
-                       int32_t h,
-                       uint32_t off,
-                       const uint8_t *buf,
-                       uint32_t len);
+int32_t
+slsim_fs_write(struct slsim_fs *fs, int32_t h, uint32_t off, const uint8_t *buf, uint32_t len);
 
 /**
  * sl_FsClose: commits a write (or aborts with signature "A", length 1).
@@ -279,21 +301,17 @@ int32_t slsim_fs_write(struct slsim_fs *fs,
  * @retval SL_ERROR_FS_INVALID_HANDLE unknown handle
  * @retval SL_ERROR_FS_WRONG_SIGNATURE_OR_CERTIFIC_NAME_LENGTH signed file closed without a
  *         certificate name or signature, or a signature longer than 256 bytes
- * @retval SL_ERROR_FS_NOT_SUPPORTED signature verification (arrives with the catalog work);
- *         the write is discarded as an abort
+ * @retval SL_ERROR_FS_NOT_SUPPORTED signed file but no verifier installed (discarded)
+ * @retval SL_ERROR_FS_ROOT_CA_IS_UNKOWN etc. whatever the verifier returns (write discarded;
+ *         *_SECURITY_ALERT codes count as alerts)
  * @retval SL_ERROR_FS_PROGRAM_FAILURE flash write failed
  */
-int32_t slsim_fs_close(struct slsim_fs *fs,
-                       int32_t h,
-                       const char *cert_name,
-                       const uint8_t *sig,
-                       uint32_t sig_len);
+int32_t slsim_fs_close(
+    struct slsim_fs *fs, int32_t h, const char *cert_name, const uint8_t *sig, uint32_t sig_len);
 
 /** sl_FsDel. Codes as open, plus SL_ERROR_FS_FILE_IS_PENDING_COMMIT. */
-int32_t slsim_fs_delete(struct slsim_fs *fs,
-                        const char *name,
-                        uint32_t token,
-                        enum slsim_fs_caller caller);
+int32_t
+slsim_fs_delete(struct slsim_fs *fs, const char *name, uint32_t token, enum slsim_fs_caller caller);
 
 /**
  * sl_FsGetInfo. Fills @p info; returns 0, or SL_ERROR_FS_FILE_IS_ALREADY_OPENED /

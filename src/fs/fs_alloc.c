@@ -31,7 +31,9 @@ void slsim_fs_alloc_rebuild(struct slsim_fs *fs)
     }
 }
 
-void slsim_fs_alloc_stats(const struct slsim_fs *fs, uint32_t *used, uint32_t *largest_gap,
+void slsim_fs_alloc_stats(const struct slsim_fs *fs,
+                          uint32_t *used,
+                          uint32_t *largest_gap,
                           uint32_t *sys_used)
 {
     uint32_t sectors = slsim_flash_sectors(fs->fl);
@@ -65,8 +67,8 @@ int32_t slsim_fs_alloc(struct slsim_fs *fs, uint32_t blocks, bool sys, uint32_t 
     uint32_t sys_used = 0;
     slsim_fs_alloc_stats(fs, &used, &gap, &sys_used);
     uint32_t free_blocks = sectors - used;
-    uint32_t reserve = fs->lim.sys_reserved_blocks > sys_used ? fs->lim.sys_reserved_blocks - sys_used
-                                                              : 0;
+    uint32_t reserve =
+        fs->lim.sys_reserved_blocks > sys_used ? fs->lim.sys_reserved_blocks - sys_used : 0;
     if (blocks > free_blocks || (!sys && blocks + reserve > free_blocks)) {
         return SL_ERROR_FS_NOT_ENOUGH_STORAGE_SPACE;
     }

@@ -22,8 +22,8 @@ static uint32_t copy_first_sector(const struct slsim_fs_file *f, int copy)
     return f->start + (uint32_t)copy * f->blocks_per_copy;
 }
 
-static void encode_copy_header(uint8_t *p, const struct slsim_fs_file *f, uint64_t gen,
-                               uint32_t len, uint32_t crc)
+static void encode_copy_header(
+    uint8_t *p, const struct slsim_fs_file *f, uint64_t gen, uint32_t len, uint32_t crc)
 {
     memset(p, 0, SLSIM_FS_FILE_OVERHEAD);
     slsim_put_le32(p, FS_COPY_MAGIC);
@@ -34,8 +34,8 @@ static void encode_copy_header(uint8_t *p, const struct slsim_fs_file *f, uint64
     slsim_put_le32(p + 24, slsim_crc32(0, p, 24));
 }
 
-int32_t slsim_fs_store_copy(struct slsim_fs *fs, struct slsim_fs_file *f, int copy,
-                            const uint8_t *data, uint32_t len)
+int32_t slsim_fs_store_copy(
+    struct slsim_fs *fs, struct slsim_fs_file *f, int copy, const uint8_t *data, uint32_t len)
 {
     uint64_t gen = fs->hdr.next_gen++;
     size_t total = SLSIM_FS_FILE_OVERHEAD + (size_t)len;
@@ -65,8 +65,8 @@ int32_t slsim_fs_store_copy(struct slsim_fs *fs, struct slsim_fs_file *f, int co
     return 0;
 }
 
-int32_t slsim_fs_load_copy(struct slsim_fs *fs, const struct slsim_fs_file *f, int copy,
-                           uint8_t **data, uint32_t *len)
+int32_t slsim_fs_load_copy(
+    struct slsim_fs *fs, const struct slsim_fs_file *f, int copy, uint8_t **data, uint32_t *len)
 {
     const struct fs_copy *c = &f->copy[copy];
     size_t total = SLSIM_FS_FILE_OVERHEAD + (size_t)c->len;

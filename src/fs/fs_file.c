@@ -19,12 +19,12 @@
 
 #include "core/banned.h"
 
-#define CREATION_FLAGS                                                                          \
-    (SLSIM_FS_CF_FAILSAFE | SLSIM_FS_CF_SECURE | SLSIM_FS_CF_NOSIGNATURE |                      \
-     SLSIM_FS_CF_STATIC_TOKEN | SLSIM_FS_CF_VENDOR_TOKEN | SLSIM_FS_CF_PUBLIC_WRITE |          \
+#define CREATION_FLAGS                                                                \
+    (SLSIM_FS_CF_FAILSAFE | SLSIM_FS_CF_SECURE | SLSIM_FS_CF_NOSIGNATURE |            \
+     SLSIM_FS_CF_STATIC_TOKEN | SLSIM_FS_CF_VENDOR_TOKEN | SLSIM_FS_CF_PUBLIC_WRITE | \
      SLSIM_FS_CF_PUBLIC_READ)
-#define SECURE_ONLY_FLAGS                                                                       \
-    (SLSIM_FS_CF_NOSIGNATURE | SLSIM_FS_CF_STATIC_TOKEN | SLSIM_FS_CF_VENDOR_TOKEN |            \
+#define SECURE_ONLY_FLAGS                                                            \
+    (SLSIM_FS_CF_NOSIGNATURE | SLSIM_FS_CF_STATIC_TOKEN | SLSIM_FS_CF_VENDOR_TOKEN | \
      SLSIM_FS_CF_PUBLIC_WRITE | SLSIM_FS_CF_PUBLIC_READ)
 
 enum open_kind { OPEN_READ, OPEN_WRITE, OPEN_CREATE, OPEN_CREATE_OR_WRITE };
@@ -119,8 +119,8 @@ static struct fs_handle *get_handle(struct slsim_fs *fs, int32_t h)
     return hd;
 }
 
-static int32_t new_handle(struct slsim_fs *fs, struct slsim_fs_file *f, bool write,
-                          struct fs_handle **out)
+static int32_t
+new_handle(struct slsim_fs *fs, struct slsim_fs_file *f, bool write, struct fs_handle **out)
 {
     unsigned open = 0;
     int slot = -1;
@@ -188,8 +188,8 @@ static int32_t parse_mode(uint32_t word, enum open_kind *kind)
     }
 }
 
-static int32_t open_read(struct slsim_fs *fs, struct slsim_fs_file *f, uint32_t token,
-                         enum slsim_fs_caller caller)
+static int32_t
+open_read(struct slsim_fs *fs, struct slsim_fs_file *f, uint32_t token, enum slsim_fs_caller caller)
 {
     if (f->open_slot >= 0) {
         return SL_ERROR_FS_FILE_IS_ALREADY_OPENED;
@@ -249,8 +249,11 @@ static int32_t write_checks(struct slsim_fs *fs, const struct slsim_fs_file *f, 
     return 0;
 }
 
-static int32_t open_write(struct slsim_fs *fs, struct slsim_fs_file *f, uint32_t flags,
-                          uint32_t token, enum slsim_fs_caller caller)
+static int32_t open_write(struct slsim_fs *fs,
+                          struct slsim_fs_file *f,
+                          uint32_t flags,
+                          uint32_t token,
+                          enum slsim_fs_caller caller)
 {
     if (caller == SLSIM_FS_CALLER_APP && (f->state & FS_ST_SYS) &&
         !slsim_fs_sys_name_writable(f->name)) {
@@ -328,8 +331,12 @@ static int32_t create_checks(uint32_t flags, uint32_t units)
     return 0;
 }
 
-static void init_entry(struct slsim_fs *fs, struct slsim_fs_file *f, const char *name,
-                       uint32_t flags, uint32_t max_size, bool sys)
+static void init_entry(struct slsim_fs *fs,
+                       struct slsim_fs_file *f,
+                       const char *name,
+                       uint32_t flags,
+                       uint32_t max_size,
+                       bool sys)
 {
     memset(f, 0, sizeof(*f));
     (void)snprintf(f->name, sizeof(f->name), "%s", name);
@@ -344,8 +351,12 @@ static void init_entry(struct slsim_fs *fs, struct slsim_fs_file *f, const char 
     f->open_slot = -1;
 }
 
-static int32_t create(struct slsim_fs *fs, const char *name, uint32_t flags, uint32_t units,
-                      uint32_t *token, enum slsim_fs_caller caller)
+static int32_t create(struct slsim_fs *fs,
+                      const char *name,
+                      uint32_t flags,
+                      uint32_t units,
+                      uint32_t *token,
+                      enum slsim_fs_caller caller)
 {
     bool sys = slsim_fs_is_sys_name(name);
     if (sys && caller == SLSIM_FS_CALLER_APP && !slsim_fs_sys_name_writable(name)) {
@@ -387,8 +398,8 @@ static int32_t create(struct slsim_fs *fs, const char *name, uint32_t flags, uin
     return h;
 }
 
-static int32_t open_precheck(const struct slsim_fs *fs, const char *name,
-                             enum slsim_fs_caller caller)
+static int32_t
+open_precheck(const struct slsim_fs *fs, const char *name, enum slsim_fs_caller caller)
 {
     if (fs->dead) {
         return SL_ERROR_FS_PROGRAM_FAILURE;
@@ -431,14 +442,14 @@ int32_t slsim_fs_open(struct slsim_fs *fs,
     case OPEN_WRITE:
         return f == NULL ? SL_ERROR_FS_FILE_NOT_EXISTS : open_write(fs, f, flags, tok, caller);
     case OPEN_CREATE:
-        return f != NULL ? SL_ERROR_FS_FILE_ALREADY_EXISTS
-                         : create(fs, name, flags, mode_word & SLSIM_FS_MAXSIZE_MASK, token,
-                                  caller);
+        return f != NULL
+                   ? SL_ERROR_FS_FILE_ALREADY_EXISTS
+                   : create(fs, name, flags, mode_word & SLSIM_FS_MAXSIZE_MASK, token, caller);
     case OPEN_CREATE_OR_WRITE:
     default:
-        return f != NULL ? open_write(fs, f, flags, tok, caller)
-                         : create(fs, name, flags, mode_word & SLSIM_FS_MAXSIZE_MASK, token,
-                                  caller);
+        return f != NULL
+                   ? open_write(fs, f, flags, tok, caller)
+                   : create(fs, name, flags, mode_word & SLSIM_FS_MAXSIZE_MASK, token, caller);
     }
 }
 
@@ -491,11 +502,8 @@ static int32_t grow(struct fs_handle *hd, uint32_t need)
     return 0;
 }
 
-int32_t slsim_fs_write(struct slsim_fs *fs,
-                       int32_t h,
-                       uint32_t off,
-                       const uint8_t *buf,
-                       uint32_t len)
+int32_t
+slsim_fs_write(struct slsim_fs *fs, int32_t h, uint32_t off, const uint8_t *buf, uint32_t len)
 {
     struct fs_handle *hd = get_handle(fs, h);
     if (hd == NULL) {
@@ -530,7 +538,26 @@ int32_t slsim_fs_write(struct slsim_fs *fs,
     return (int32_t)len;
 }
 
-static int32_t signed_close_check(struct fs_handle *hd, const char *cert, const uint8_t *sig,
+void slsim_fs_set_sigcheck(struct slsim_fs *fs, const struct slsim_fs_sigcheck *chk)
+{
+    if (chk != NULL) {
+        fs->sigcheck = *chk;
+    } else {
+        memset(&fs->sigcheck, 0, sizeof(fs->sigcheck));
+    }
+}
+
+static bool is_alert_code(int32_t code)
+{
+    return code == SL_ERROR_FS_WRONG_SIGNATURE_SECURITY_ALERT ||
+           code == SL_ERROR_FS_CERT_CHAIN_ERROR_SECURITY_ALERT ||
+           code == SL_ERROR_FS_CERT_IN_THE_CHAIN_REVOKED_SECURITY_ALERT;
+}
+
+static int32_t signed_close_check(struct slsim_fs *fs,
+                                  struct fs_handle *hd,
+                                  const char *cert,
+                                  const uint8_t *sig,
                                   uint32_t sig_len)
 {
     const struct slsim_fs_file *f = hd->file;
@@ -540,8 +567,18 @@ static int32_t signed_close_check(struct fs_handle *hd, const char *cert, const 
     if (cert == NULL || cert[0] == '\0' || sig == NULL || sig_len == 0 || sig_len > 256) {
         return SL_ERROR_FS_WRONG_SIGNATURE_OR_CERTIFIC_NAME_LENGTH;
     }
-    /* Verifying file signatures needs the trusted-root catalog (catalog module). */
-    return SL_ERROR_FS_NOT_SUPPORTED;
+    if (fs->sigcheck.verify == NULL) {
+        return SL_ERROR_FS_NOT_SUPPORTED; /* nobody can check the signature: never accept it */
+    }
+    int32_t ret =
+        fs->sigcheck.verify(fs->sigcheck.ctx, fs, f->name, cert, hd->buf, hd->len, sig, sig_len);
+    if (ret != 0 && is_alert_code(ret) && fs->lim.secure_device) {
+        int32_t aret = slsim_fs_alert(fs);
+        if (aret != 0) {
+            return aret;
+        }
+    }
+    return ret;
 }
 
 static int32_t commit_write(struct slsim_fs *fs, struct fs_handle *hd)
@@ -568,11 +605,8 @@ static int32_t commit_write(struct slsim_fs *fs, struct fs_handle *hd)
     return slsim_fs_commit_meta(fs);
 }
 
-int32_t slsim_fs_close(struct slsim_fs *fs,
-                       int32_t h,
-                       const char *cert_name,
-                       const uint8_t *sig,
-                       uint32_t sig_len)
+int32_t slsim_fs_close(
+    struct slsim_fs *fs, int32_t h, const char *cert_name, const uint8_t *sig, uint32_t sig_len)
 {
     struct fs_handle *hd = get_handle(fs, h);
     if (hd == NULL) {
@@ -587,7 +621,7 @@ int32_t slsim_fs_close(struct slsim_fs *fs,
         return 0;
     }
     int32_t ret = fs->dead ? SL_ERROR_FS_PROGRAM_FAILURE
-                           : signed_close_check(hd, cert_name, sig, sig_len);
+                           : signed_close_check(fs, hd, cert_name, sig, sig_len);
     if (ret == 0) {
         ret = commit_write(fs, hd);
     }

@@ -112,13 +112,14 @@ struct slsim_fs {
     uint8_t *used; /* block allocation map: 1 = used */
     struct fs_handle handles[FS_MAX_HANDLES];
     uint32_t next_serial;
+    struct slsim_fs_sigcheck sigcheck; /* verify == NULL: signed closes are refused */
 };
 
 /* fs_table.c: pure codecs */
 void slsim_fs_header_encode(const struct fs_header *h, uint8_t *sector);
 int32_t slsim_fs_header_decode(const uint8_t *sector, struct fs_header *h);
-size_t slsim_fs_table_encode(const struct slsim_fs_file *files, uint32_t n, uint8_t *buf,
-                             size_t cap);
+size_t
+slsim_fs_table_encode(const struct slsim_fs_file *files, uint32_t n, uint8_t *buf, size_t cap);
 int32_t slsim_fs_table_decode(const uint8_t *buf,
                               size_t len,
                               uint32_t n,
@@ -133,7 +134,9 @@ int32_t slsim_fs_fail(struct slsim_fs *fs, int32_t ret);
 void slsim_fs_alloc_rebuild(struct slsim_fs *fs);
 int32_t slsim_fs_alloc(struct slsim_fs *fs, uint32_t blocks, bool sys, uint32_t *start);
 void slsim_fs_alloc_free(struct slsim_fs *fs, uint32_t start, uint32_t blocks);
-void slsim_fs_alloc_stats(const struct slsim_fs *fs, uint32_t *used, uint32_t *largest_gap,
+void slsim_fs_alloc_stats(const struct slsim_fs *fs,
+                          uint32_t *used,
+                          uint32_t *largest_gap,
                           uint32_t *sys_used);
 
 /* fs_file.c */
@@ -146,19 +149,25 @@ void slsim_fs_remove_entry(struct slsim_fs *fs, struct slsim_fs_file *f);
 int32_t slsim_fs_handle_of(struct slsim_fs *fs, const struct slsim_fs_file *f);
 
 /* fs_secure.c */
-int32_t slsim_fs_check_token(struct slsim_fs *fs, const struct slsim_fs_file *f, uint32_t token,
-                             bool write, enum slsim_fs_caller caller);
+int32_t slsim_fs_check_token(struct slsim_fs *fs,
+                             const struct slsim_fs_file *f,
+                             uint32_t token,
+                             bool write,
+                             enum slsim_fs_caller caller);
 void slsim_fs_new_tokens(struct slsim_fs_file *f, bool keep_master);
-int32_t slsim_fs_crypt(const struct slsim_fs *fs, const struct slsim_fs_file *f, uint64_t gen,
-                       uint8_t *data, size_t len);
+int32_t slsim_fs_crypt(const struct slsim_fs *fs,
+                       const struct slsim_fs_file *f,
+                       uint64_t gen,
+                       uint8_t *data,
+                       size_t len);
 int32_t slsim_fs_alert(struct slsim_fs *fs);
 bool slsim_fs_is_sys_name(const char *name);
 bool slsim_fs_sys_name_writable(const char *name);
 
 /* fs_data.c */
-int32_t slsim_fs_store_copy(struct slsim_fs *fs, struct slsim_fs_file *f, int copy,
-                            const uint8_t *data, uint32_t len);
-int32_t slsim_fs_load_copy(struct slsim_fs *fs, const struct slsim_fs_file *f, int copy,
-                           uint8_t **data, uint32_t *len);
+int32_t slsim_fs_store_copy(
+    struct slsim_fs *fs, struct slsim_fs_file *f, int copy, const uint8_t *data, uint32_t len);
+int32_t slsim_fs_load_copy(
+    struct slsim_fs *fs, const struct slsim_fs_file *f, int copy, uint8_t **data, uint32_t *len);
 
 #endif /* SLSIM_FS_FS_INT_H */

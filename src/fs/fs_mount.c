@@ -24,8 +24,8 @@ int32_t slsim_fs_fail(struct slsim_fs *fs, int32_t ret)
     return ret;
 }
 
-static int32_t write_slot(struct slsim_flash *fl, unsigned slot, const struct fs_header *h,
-                          const uint8_t *table)
+static int32_t
+write_slot(struct slsim_flash *fl, unsigned slot, const struct fs_header *h, const uint8_t *table)
 {
     uint8_t sector[SLSIM_FLASH_SECTOR_SIZE];
     uint32_t base = slot * FS_SLOT_SECTORS;
@@ -120,13 +120,12 @@ int32_t slsim_fs_format(struct slsim_flash *fl, const struct slsim_fs_format_opt
 }
 
 /* Reads one slot; 0 and *h filled if the header and its table are valid. */
-static int32_t read_slot(struct slsim_flash *fl, unsigned slot, struct fs_header *h,
-                         uint8_t *table)
+static int32_t read_slot(struct slsim_flash *fl, unsigned slot, struct fs_header *h, uint8_t *table)
 {
     uint8_t sector[SLSIM_FLASH_SECTOR_SIZE];
     uint32_t base = slot * FS_SLOT_SECTORS;
-    int32_t ret = slsim_flash_read(fl, (uint64_t)base * SLSIM_FLASH_SECTOR_SIZE, sector,
-                                   sizeof(sector));
+    int32_t ret =
+        slsim_flash_read(fl, (uint64_t)base * SLSIM_FLASH_SECTOR_SIZE, sector, sizeof(sector));
     if (ret != 0) {
         return ret;
     }
@@ -137,13 +136,13 @@ static int32_t read_slot(struct slsim_flash *fl, unsigned slot, struct fs_header
     if (h->sector_count != slsim_flash_sectors(fl)) {
         return SL_ERROR_FS_FILE_IMAGE_IS_CORRUPTED;
     }
-    ret = slsim_flash_read(fl, (uint64_t)(base + 1) * SLSIM_FLASH_SECTOR_SIZE, table,
-                           h->table_len);
+    ret = slsim_flash_read(fl, (uint64_t)(base + 1) * SLSIM_FLASH_SECTOR_SIZE, table, h->table_len);
     if (ret != 0) {
         return ret;
     }
-    return slsim_crc32(0, table, h->table_len) == h->table_crc ? 0
-                                                               : SL_ERROR_FS_FILE_IMAGE_IS_CORRUPTED;
+    return slsim_crc32(0, table, h->table_len) == h->table_crc
+               ? 0
+               : SL_ERROR_FS_FILE_IMAGE_IS_CORRUPTED;
 }
 
 static int32_t pick_slot(struct slsim_fs *fs, uint8_t *table, struct slsim_diag *diag)
@@ -168,11 +167,11 @@ static int32_t pick_slot(struct slsim_fs *fs, uint8_t *table, struct slsim_diag 
             why = SL_ERROR_FS_FILE_IMAGE_IS_CORRUPTED;
         }
         slsim_diag_set(diag, why,
-                       why == SL_ERROR_FS_EMPTY_SFLASH      ? "the flash is erased (not formatted)"
+                       why == SL_ERROR_FS_EMPTY_SFLASH ? "the flash is erased (not formatted)"
                        : why == SL_ERROR_FS_INVALID_MAGIC_NUM ? "not an slsim image (bad magic)"
-                                                             : "no valid metadata slot (both "
-                                                               "headers or tables fail their "
-                                                               "checksums)");
+                                                              : "no valid metadata slot (both "
+                                                                "headers or tables fail their "
+                                                                "checksums)");
         return why;
     }
     fs->hdr = h[best];
@@ -197,8 +196,7 @@ static int32_t validate_files(struct slsim_fs *fs, struct slsim_diag *diag)
             const struct slsim_fs_file *g = &fs->files[j];
             uint64_t gend = (uint64_t)g->start + (uint64_t)g->blocks_per_copy * g->ncopies;
             if (slsim_name_equal(f->name, g->name) || (f->start < gend && g->start < end)) {
-                slsim_diag_set(diag, (int32_t)i, "files '%s' and '%s' collide", g->name,
-                               f->name);
+                slsim_diag_set(diag, (int32_t)i, "files '%s' and '%s' collide", g->name, f->name);
                 return SL_ERROR_FS_FILE_IMAGE_IS_CORRUPTED;
             }
         }
@@ -226,8 +224,8 @@ static void rollback_pending(struct slsim_fs *fs)
 static int32_t boot(struct slsim_fs *fs, struct slsim_diag *diag)
 {
     if (fs->hdr.flags & FS_HF_LOCKED) {
-        slsim_diag_set(diag, (int32_t)fs->hdr.alert_count,
-                       "device locked after %u security alerts", fs->hdr.alert_count);
+        slsim_diag_set(diag, (int32_t)fs->hdr.alert_count, "device locked after %u security alerts",
+                       fs->hdr.alert_count);
         return SL_ERROR_FS_ALERT_ERR;
     }
     fs->boot.unclean = (fs->hdr.flags & FS_HF_CLEAN) == 0;

@@ -20,7 +20,9 @@ static int32_t pack(int32_t err, uint32_t ext)
     return (int32_t)(((uint32_t)err << 16) | (ext & 0xFFFFu));
 }
 
-static int32_t lookup(struct slsim_fs *fs, const char *name, enum slsim_fs_caller caller,
+static int32_t lookup(struct slsim_fs *fs,
+                      const char *name,
+                      enum slsim_fs_caller caller,
                       struct slsim_fs_file **out)
 {
     *out = NULL;
@@ -39,7 +41,9 @@ static int32_t lookup(struct slsim_fs *fs, const char *name, enum slsim_fs_calle
 }
 
 /* Checks shared by delete and rename: the file must be idle and the caller allowed. */
-static int32_t modify_checks(struct slsim_fs *fs, struct slsim_fs_file *f, uint32_t token,
+static int32_t modify_checks(struct slsim_fs *fs,
+                             struct slsim_fs_file *f,
+                             uint32_t token,
                              enum slsim_fs_caller caller)
 {
     if (f->open_slot >= 0) {
@@ -68,10 +72,8 @@ void slsim_fs_remove_entry(struct slsim_fs *fs, struct slsim_fs_file *f)
     fs->n_files--;
 }
 
-int32_t slsim_fs_delete(struct slsim_fs *fs,
-                        const char *name,
-                        uint32_t token,
-                        enum slsim_fs_caller caller)
+int32_t
+slsim_fs_delete(struct slsim_fs *fs, const char *name, uint32_t token, enum slsim_fs_caller caller)
 {
     struct slsim_fs_file *f = NULL;
     int32_t ret = lookup(fs, name, caller, &f);
@@ -261,8 +263,8 @@ int32_t slsim_fs_storage(struct slsim_fs *fs, struct slsim_fs_storage *st)
     uint32_t sys_used = 0;
     slsim_fs_alloc_stats(fs, &used, &gap, &sys_used);
     uint32_t cap = slsim_flash_sectors(fs->fl);
-    uint32_t reserve = fs->lim.sys_reserved_blocks > sys_used ? fs->lim.sys_reserved_blocks - sys_used
-                                                              : 0;
+    uint32_t reserve =
+        fs->lim.sys_reserved_blocks > sys_used ? fs->lim.sys_reserved_blocks - sys_used : 0;
     uint32_t free_blocks = cap - used;
     st->block_size = SLSIM_FS_BLOCK_SIZE;
     st->capacity_blocks = cap;

@@ -20,9 +20,8 @@
 
 /* System files an application may create or rewrite through the API (SWRU455 Table 9-4). */
 static const char *const writable_sys[] = {
-    "/sys/certstore.lst",    "/sys/servicepack.ucf", "/sys/mcuimg.bin",
-    "/sys/mcuflashimg.bin",  "/sys/mcubootinfo.bin", "/sys/cert/ca.der",
-    "/sys/cert/client.der",  "/sys/cert/private.key",
+    "/sys/certstore.lst",   "/sys/servicepack.ucf", "/sys/mcuimg.bin",      "/sys/mcuflashimg.bin",
+    "/sys/mcubootinfo.bin", "/sys/cert/ca.der",     "/sys/cert/client.der", "/sys/cert/private.key",
 };
 
 bool slsim_fs_is_sys_name(const char *name)
@@ -70,8 +69,11 @@ int32_t slsim_fs_alert(struct slsim_fs *fs)
     return slsim_fs_commit_meta(fs);
 }
 
-int32_t slsim_fs_check_token(struct slsim_fs *fs, const struct slsim_fs_file *f, uint32_t token,
-                             bool write, enum slsim_fs_caller caller)
+int32_t slsim_fs_check_token(struct slsim_fs *fs,
+                             const struct slsim_fs_file *f,
+                             uint32_t token,
+                             bool write,
+                             enum slsim_fs_caller caller)
 {
     if (caller != SLSIM_FS_CALLER_APP || !(f->cflags & SLSIM_FS_CF_SECURE)) {
         return 0;
@@ -92,8 +94,11 @@ int32_t slsim_fs_check_token(struct slsim_fs *fs, const struct slsim_fs_file *f,
     return ret != 0 ? ret : SL_ERROR_FS_INVALID_TOKEN_SECURITY_ALERT;
 }
 
-int32_t slsim_fs_crypt(const struct slsim_fs *fs, const struct slsim_fs_file *f, uint64_t gen,
-                       uint8_t *data, size_t len)
+int32_t slsim_fs_crypt(const struct slsim_fs *fs,
+                       const struct slsim_fs_file *f,
+                       uint64_t gen,
+                       uint8_t *data,
+                       size_t len)
 {
     if (!(f->cflags & SLSIM_FS_CF_SECURE) || len == 0) {
         return 0;

@@ -87,7 +87,8 @@ int32_t slsim_fs_header_decode(const uint8_t *s, struct fs_header *h)
         return SL_ERROR_FS_FILE_IMAGE_IS_CORRUPTED;
     }
     h->version = slsim_le32(s + H_VERSION);
-    if (h->version != FS_FORMAT_VERSION || slsim_le32(s + H_SECTOR_SIZE) != SLSIM_FLASH_SECTOR_SIZE ||
+    if (h->version != FS_FORMAT_VERSION ||
+        slsim_le32(s + H_SECTOR_SIZE) != SLSIM_FLASH_SECTOR_SIZE ||
         slsim_le32(s + H_SLOT_SECTORS) != FS_SLOT_SECTORS) {
         return SL_ERROR_FS_FILE_IMAGE_IS_CORRUPTED;
     }
@@ -144,8 +145,8 @@ static void encode_entry(const struct slsim_fs_file *f, uint8_t *p, size_t name_
     memcpy(p + FS_ENTRY_FIXED, f->name, name_len);
 }
 
-size_t slsim_fs_table_encode(const struct slsim_fs_file *files, uint32_t n, uint8_t *buf,
-                             size_t cap)
+size_t
+slsim_fs_table_encode(const struct slsim_fs_file *files, uint32_t n, uint8_t *buf, size_t cap)
 {
     size_t off = 0;
     for (uint32_t i = 0; i < n; i++) {
