@@ -1,0 +1,2 @@
+# The exit-code contract (docs/cli.md).
+slsim help exit-codes
