@@ -23,9 +23,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void fix_checksums(uint8_t *m)
 {
     for (unsigned slot = 0; slot < 2; slot++) {
-        uint8_t *h = m + (size_t)slot * 7u * SLSIM_FLASH_SECTOR_SIZE;
+        uint8_t *h = m + (size_t)slot * 8u * SLSIM_FLASH_SECTOR_SIZE;
         uint32_t tlen = slsim_le32(h + 32);
-        if (tlen <= 6u * SLSIM_FLASH_SECTOR_SIZE) {
+        if (tlen <= 7u * SLSIM_FLASH_SECTOR_SIZE) {
             slsim_put_le32(h + 36, slsim_crc32(0, h + SLSIM_FLASH_SECTOR_SIZE, tlen));
         }
         slsim_put_le32(h + 4092, slsim_crc32(0, h, 4092));

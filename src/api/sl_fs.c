@@ -60,17 +60,17 @@ static int32_t check_name(const _u8 *name)
 
 _i32 sl_FsOpen(const _u8 *pFileName, const _u32 AccessModeAndMaxSize, _u32 *pToken)
 {
-    int32_t ret = check_name(pFileName);
-    if (ret != 0) {
-        return ret;
-    }
+    int32_t ret = 0;
     struct slsim_device *dev = NULL;
     struct slsim_fs *fs = slsim_api_fs_enter(&dev, &ret);
     if (fs == NULL) {
-        return ret;
+        return ret; /* "API allowed" comes before any argument check, as in TI's driver */
     }
-    ret = slsim_fs_open(fs, (const char *)pFileName, AccessModeAndMaxSize, pToken,
-                        SLSIM_FS_CALLER_APP);
+    ret = check_name(pFileName);
+    if (ret == 0) {
+        ret = slsim_fs_open(fs, (const char *)pFileName, AccessModeAndMaxSize, pToken,
+                            SLSIM_FS_CALLER_APP);
+    }
     slsim_device_unlock(dev);
     return ret;
 }
@@ -120,16 +120,18 @@ _i32 sl_FsWrite(const _i32 FileHdl, _u32 Offset, _u8 *pData, _u32 Len)
 
 _i16 sl_FsGetInfo(const _u8 *pFileName, const _u32 Token, SlFsFileInfo_t *pFsFileInfo)
 {
-    int32_t ret = check_name(pFileName);
-    if (ret != 0) {
-        return (_i16)ret;
-    }
-    if (pFsFileInfo == NULL) {
-        return SL_ERROR_FS_INVALID_ARGS;
-    }
+    int32_t ret = 0;
     struct slsim_device *dev = NULL;
     struct slsim_fs *fs = slsim_api_fs_enter(&dev, &ret);
     if (fs == NULL) {
+        return (_i16)ret;
+    }
+    ret = check_name(pFileName);
+    if (ret == 0 && pFsFileInfo == NULL) {
+        ret = SL_ERROR_FS_INVALID_ARGS;
+    }
+    if (ret != 0) {
+        slsim_device_unlock(dev);
         return (_i16)ret;
     }
     struct slsim_fs_info info;
@@ -147,16 +149,16 @@ _i16 sl_FsGetInfo(const _u8 *pFileName, const _u32 Token, SlFsFileInfo_t *pFsFil
 
 _i16 sl_FsDel(const _u8 *pFileName, const _u32 Token)
 {
-    int32_t ret = check_name(pFileName);
-    if (ret != 0) {
-        return (_i16)ret;
-    }
+    int32_t ret = 0;
     struct slsim_device *dev = NULL;
     struct slsim_fs *fs = slsim_api_fs_enter(&dev, &ret);
     if (fs == NULL) {
         return (_i16)ret;
     }
-    ret = slsim_fs_delete(fs, (const char *)pFileName, Token, SLSIM_FS_CALLER_APP);
+    ret = check_name(pFileName);
+    if (ret == 0) {
+        ret = slsim_fs_delete(fs, (const char *)pFileName, Token, SLSIM_FS_CALLER_APP);
+    }
     slsim_device_unlock(dev);
     return (_i16)ret;
 }
@@ -312,6 +314,12 @@ _i32 sl_FsGetFileList(_i32 *pIndex, _u8 Count, _u8 MaxEntryLen, _u8 *pBuff,
     if (fs == NULL) {
         return ret;
     }
+    struct slsim_fs_storage st;
+    (void)slsim_fs_storage(fs, &st);
+    if (st.locked) {
+        slsim_device_unlock(dev);
+        return SL_ERROR_FS_FILE_SYSTEM_IS_LOCKED;
+    }
     int32_t n = 0;
     struct slsim_fs_entry e;
     while (n < Count && (ret = slsim_fs_list_next(fs, pIndex, &e)) == 1) {
@@ -320,4 +328,25 @@ _i32 sl_FsGetFileList(_i32 *pIndex, _u8 Count, _u8 MaxEntryLen, _u8 *pBuff,
     }
     slsim_device_unlock(dev);
     return ret < 0 ? ret : n;
+}
+
+_i32 sl_FsProgram(const _u8 *pData, _u16 Len, const _u8 *pKey, _u32 Flags)
+{
+    (void)pKey;
+    (void)Flags;
+    int32_t ret = 0;
+    struct slsim_device *dev = NULL;
+    if (slsim_api_fs_enter(&dev, &ret) == NULL) {
+        return ret;
+    }
+    slsim_device_unlock(dev);
+    if (Len > 0 && pData == NULL) {
+        return SL_ERROR_FS_WRONG_INPUT_SIZE_INTERNAL_SHIFTED_16_LEFT;
+    }
+    if (Len % 16u != 0) {
+        return SL_ERROR_FS_NOT_16_ALIGNED_INTERNAL_SHIFTED_16_LEFT;
+    }
+    /* TI's programming-image format is not public: slsim images are built with `slsim image`
+     * and `slsim fs` instead. Refused in the chip's packed form, never accepted. */
+    return (_i32)((uint32_t)SL_ERROR_FS_NOT_SUPPORTED << 16);
 }

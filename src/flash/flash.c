@@ -25,6 +25,7 @@ struct slsim_flash {
     int64_t cut_left; /* writes that may still land before the cut; < 0 = disarmed */
     bool torn;
     bool dead;
+    bool readonly;
 };
 
 static struct slsim_flash *flash_new(uint32_t sectors)
@@ -120,23 +121,24 @@ static int32_t check_size(int fd, const char *path, uint32_t *sectors, struct sl
     return 0;
 }
 
-int32_t slsim_flash_open_file(const char *path,
-                              bool create,
-                              uint32_t sectors,
-                              struct slsim_flash **out,
-                              struct slsim_diag *diag)
+static int32_t open_image(const char *path,
+                          bool create,
+                          bool readonly,
+                          uint32_t sectors,
+                          struct slsim_flash **out,
+                          struct slsim_diag *diag)
 {
     *out = NULL;
     if (create && (sectors < SLSIM_FLASH_MIN_SECTORS || sectors > SLSIM_FLASH_MAX_SECTORS)) {
         slsim_diag_set(diag, 0, "image size must be 1 to 32 MB");
         return SL_ERROR_FS_INVALID_ARGS;
     }
-    int flags = O_RDWR | O_CLOEXEC | (create ? (O_CREAT | O_EXCL) : 0);
+    int flags = (readonly ? O_RDONLY : O_RDWR) | O_CLOEXEC | (create ? (O_CREAT | O_EXCL) : 0);
     int fd = open(path, flags, 0644);
     if (fd < 0) {
         return open_errno(path, create, diag);
     }
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (flock(fd, (readonly ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0) {
         slsim_diag_set(diag, errno, "'%s' is in use by another process", path);
         close(fd);
         return SL_ERROR_FS_FILE_SYSTEM_IS_BUSY;
@@ -144,8 +146,9 @@ int32_t slsim_flash_open_file(const char *path,
     int32_t ret = create ? fill_erased(fd, sectors) : check_size(fd, path, &sectors, diag);
     if (ret != 0) {
         if (create) {
+            int e = errno;
+            slsim_diag_set(diag, e, "cannot write '%s': %s", path, strerror(e));
             (void)unlink(path);
-            slsim_diag_set(diag, errno, "cannot write '%s'", path);
         }
         close(fd);
         return ret;
@@ -156,8 +159,24 @@ int32_t slsim_flash_open_file(const char *path,
         return SL_ERROR_FS_NO_MEMORY;
     }
     fl->fd = fd;
+    fl->readonly = readonly;
     *out = fl;
     return 0;
+}
+
+int32_t slsim_flash_open_file(const char *path,
+                              bool create,
+                              uint32_t sectors,
+                              struct slsim_flash **out,
+                              struct slsim_diag *diag)
+{
+    return open_image(path, create, false, sectors, out, diag);
+}
+
+int32_t
+slsim_flash_open_file_ro(const char *path, struct slsim_flash **out, struct slsim_diag *diag)
+{
+    return open_image(path, false, true, 0, out, diag);
 }
 
 void slsim_flash_close(struct slsim_flash *fl)
@@ -166,7 +185,9 @@ void slsim_flash_close(struct slsim_flash *fl)
         return;
     }
     if (fl->fd >= 0) {
-        (void)fsync(fl->fd);
+        if (!fl->readonly) {
+            (void)fsync(fl->fd);
+        }
         close(fl->fd);
     }
     free(fl->ram);
@@ -225,6 +246,9 @@ int32_t slsim_flash_write_sector(struct slsim_flash *fl, uint32_t sector, const 
     if (fl->dead) {
         return SL_ERROR_FS_PROGRAM_FAILURE;
     }
+    if (fl->readonly) {
+        return SL_ERROR_FS_FAILED_TO_WRITE;
+    }
     if (fl->cut_left == 0) {
         fl->dead = true;
         if (fl->torn) {
@@ -247,7 +271,7 @@ int32_t slsim_flash_sync(struct slsim_flash *fl)
     if (fl->dead) {
         return SL_ERROR_FS_PROGRAM_FAILURE;
     }
-    if (fl->fd >= 0 && fdatasync(fl->fd) != 0) {
+    if (fl->fd >= 0 && !fl->readonly && fdatasync(fl->fd) != 0) {
         return SL_ERROR_FS_PROGRAM_FAILURE;
     }
     return 0;

@@ -43,6 +43,14 @@ int32_t slsim_flash_open_file(const char *path,
                               struct slsim_diag *diag);
 
 /**
+ * Opens an existing image file read-only under a shared lock, so several readers (slsim fs ls,
+ * get, stat, image info/check) can look at one image while nobody writes it. Sector writes on
+ * it fail with SL_ERROR_FS_FAILED_TO_WRITE. Codes as slsim_flash_open_file().
+ */
+int32_t
+slsim_flash_open_file_ro(const char *path, struct slsim_flash **out, struct slsim_diag *diag);
+
+/**
  * Creates a RAM flash of @p sectors erased sectors (any count >= 1, for tests and fuzzing).
  * @retval 0 success
  * @retval SL_ERROR_FS_NO_MEMORY allocation failed

@@ -59,30 +59,51 @@ void slsim_fs_alloc_stats(const struct slsim_fs *fs,
     *sys_used = su;
 }
 
-int32_t slsim_fs_alloc(struct slsim_fs *fs, uint32_t blocks, bool sys, uint32_t *start)
+/* First block user files may not use: the last sys_reserved_blocks blocks are kept for
+ * system files (NumOfReservedBlocksForSystemfiles). */
+static uint32_t user_limit(const struct slsim_fs *fs)
 {
     uint32_t sectors = slsim_flash_sectors(fs->fl);
-    uint32_t used = 0;
-    uint32_t gap = 0;
-    uint32_t sys_used = 0;
-    slsim_fs_alloc_stats(fs, &used, &gap, &sys_used);
-    uint32_t free_blocks = sectors - used;
-    uint32_t reserve =
-        fs->lim.sys_reserved_blocks > sys_used ? fs->lim.sys_reserved_blocks - sys_used : 0;
-    if (blocks > free_blocks || (!sys && blocks + reserve > free_blocks)) {
-        return SL_ERROR_FS_NOT_ENOUGH_STORAGE_SPACE;
+    uint32_t reserve = fs->lim.sys_reserved_blocks;
+    return sectors - FS_META_SECTORS > reserve ? sectors - reserve : FS_META_SECTORS;
+}
+
+uint32_t slsim_fs_alloc_user_free(const struct slsim_fs *fs, uint32_t *largest)
+{
+    uint32_t end = user_limit(fs);
+    uint32_t total = 0;
+    uint32_t run = 0;
+    uint32_t best = 0;
+    for (uint32_t s = FS_META_SECTORS; s < end; s++) {
+        if (fs->used[s]) {
+            run = 0;
+            continue;
+        }
+        total++;
+        if (++run > best) {
+            best = run;
+        }
     }
-    /* Best fit: the smallest free run that holds the request. */
+    if (largest != NULL) {
+        *largest = best;
+    }
+    return total;
+}
+
+int32_t slsim_fs_alloc(struct slsim_fs *fs, uint32_t blocks, bool sys, uint32_t *start)
+{
+    uint32_t end = sys ? slsim_flash_sectors(fs->fl) : user_limit(fs);
+    /* Best fit: the smallest free run that holds the request (no defragmentation). */
     uint32_t best_start = 0;
     uint32_t best_len = UINT32_MAX;
     uint32_t s = FS_META_SECTORS;
-    while (s < sectors) {
+    while (s < end) {
         if (fs->used[s]) {
             s++;
             continue;
         }
         uint32_t run_start = s;
-        while (s < sectors && !fs->used[s]) {
+        while (s < end && !fs->used[s]) {
             s++;
         }
         uint32_t len = s - run_start;
@@ -91,7 +112,7 @@ int32_t slsim_fs_alloc(struct slsim_fs *fs, uint32_t blocks, bool sys, uint32_t 
             best_start = run_start;
         }
     }
-    if (best_len == UINT32_MAX) {
+    if (blocks == 0 || best_len == UINT32_MAX) {
         return SL_ERROR_FS_NOT_ENOUGH_STORAGE_SPACE;
     }
     memset(fs->used + best_start, 1, blocks);

@@ -599,9 +599,7 @@ static int32_t commit_write(struct slsim_fs *fs, struct fs_handle *hd)
         f->active = hd->target;
     }
     f->write_counter++;
-    if ((f->cflags & SLSIM_FS_CF_SECURE) && !(f->cflags & SLSIM_FS_CF_STATIC_TOKEN)) {
-        slsim_fs_new_tokens(f, true);
-    }
+    slsim_fs_regen_tokens(f, f->pending >= 0); /* a pending write can be rolled back */
     return slsim_fs_commit_meta(fs);
 }
 

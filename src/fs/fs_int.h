@@ -20,10 +20,10 @@
 #define FS_FORMAT_VERSION  1u
 #define FS_MAGIC           "SLSIMFS1"
 #define FS_COPY_MAGIC      0x43464C53u /* "SLFC" */
-#define FS_SLOT_SECTORS    7u          /* 1 header + 6 table sectors */
+#define FS_SLOT_SECTORS    8u          /* 1 header + 7 table sectors */
 #define FS_TABLE_MAX       ((FS_SLOT_SECTORS - 1u) * SLSIM_FLASH_SECTOR_SIZE)
 #define FS_META_SECTORS    (2u * FS_SLOT_SECTORS)
-#define FS_ENTRY_FIXED     84u /* encoded bytes per file before its name */
+#define FS_ENTRY_FIXED     96u /* encoded bytes per file before its name */
 #define FS_MAX_FILES_LIMIT 256u
 #define FS_MAX_HANDLES     32u
 #define FS_KEY_LEN         32u
@@ -59,6 +59,7 @@ struct slsim_fs_file {
     int8_t pending;  /* copy awaiting commit (MUST_COMMIT or bundle), -1 none */
     struct fs_copy copy[2];
     uint32_t token[4];
+    uint32_t prev_token[3]; /* tokens 1..3 before a pending write (restored by rollback) */
     uint32_t write_counter;
     uint32_t id;
     int open_slot; /* runtime: handle slot or -1 */
@@ -134,6 +135,7 @@ int32_t slsim_fs_fail(struct slsim_fs *fs, int32_t ret);
 void slsim_fs_alloc_rebuild(struct slsim_fs *fs);
 int32_t slsim_fs_alloc(struct slsim_fs *fs, uint32_t blocks, bool sys, uint32_t *start);
 void slsim_fs_alloc_free(struct slsim_fs *fs, uint32_t start, uint32_t blocks);
+uint32_t slsim_fs_alloc_user_free(const struct slsim_fs *fs, uint32_t *largest);
 void slsim_fs_alloc_stats(const struct slsim_fs *fs,
                           uint32_t *used,
                           uint32_t *largest_gap,
@@ -155,6 +157,8 @@ int32_t slsim_fs_check_token(struct slsim_fs *fs,
                              bool write,
                              enum slsim_fs_caller caller);
 void slsim_fs_new_tokens(struct slsim_fs_file *f, bool keep_master);
+void slsim_fs_regen_tokens(struct slsim_fs_file *f, bool keep_previous);
+void slsim_fs_rollback_file(struct slsim_fs_file *f);
 int32_t slsim_fs_crypt(const struct slsim_fs *fs,
                        const struct slsim_fs_file *f,
                        uint64_t gen,

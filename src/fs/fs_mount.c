@@ -210,8 +210,7 @@ static void rollback_pending(struct slsim_fs *fs)
     for (uint32_t i = 0; i < fs->n_files; i++) {
         struct slsim_fs_file *f = &fs->files[i];
         if (f->state & (FS_ST_PENDING_COMMIT | FS_ST_PENDING_BUNDLE)) {
-            f->pending = -1;
-            f->state &= ~(FS_ST_PENDING_COMMIT | FS_ST_PENDING_BUNDLE);
+            slsim_fs_rollback_file(f);
             fs->boot.rolled_back = true;
         }
     }

@@ -215,9 +215,11 @@ int32_t slsim_fs_commit(struct slsim_fs *fs,
     }
     if (commit) {
         f->active = f->pending;
+        f->pending = -1;
+        f->state &= ~FS_ST_PENDING_COMMIT;
+    } else {
+        slsim_fs_rollback_file(f);
     }
-    f->pending = -1;
-    f->state &= ~FS_ST_PENDING_COMMIT;
     if (new_token != NULL) {
         *new_token = f->token[SLSIM_FS_TOKEN_MASTER];
     }
@@ -230,8 +232,9 @@ int32_t slsim_fs_bundle(struct slsim_fs *fs, bool commit)
         return SL_ERROR_FS_PROGRAM_FAILURE;
     }
     for (unsigned i = 0; i < FS_MAX_HANDLES; i++) {
-        if (fs->handles[i].used && fs->handles[i].bundle) {
-            return SL_ERROR_FS_BUNDLE_FILES_ARE_OPENED;
+        const struct fs_handle *hd = &fs->handles[i];
+        if (hd->used && (hd->bundle || (hd->file->state & FS_ST_PENDING_BUNDLE))) {
+            return SL_ERROR_FS_BUNDLE_FILES_ARE_OPENED; /* open for read or write */
         }
     }
     if (fs->hdr.bundle_state == SLSIM_FS_BUNDLE_STOPPED) {
@@ -245,9 +248,11 @@ int32_t slsim_fs_bundle(struct slsim_fs *fs, bool commit)
         if (f->state & FS_ST_PENDING_BUNDLE) {
             if (commit) {
                 f->active = f->pending;
+                f->pending = -1;
+                f->state &= ~FS_ST_PENDING_BUNDLE;
+            } else {
+                slsim_fs_rollback_file(f);
             }
-            f->pending = -1;
-            f->state &= ~FS_ST_PENDING_BUNDLE;
         }
     }
     fs->hdr.bundle_state = SLSIM_FS_BUNDLE_STOPPED;
@@ -263,16 +268,14 @@ int32_t slsim_fs_storage(struct slsim_fs *fs, struct slsim_fs_storage *st)
     uint32_t sys_used = 0;
     slsim_fs_alloc_stats(fs, &used, &gap, &sys_used);
     uint32_t cap = slsim_flash_sectors(fs->fl);
-    uint32_t reserve =
-        fs->lim.sys_reserved_blocks > sys_used ? fs->lim.sys_reserved_blocks - sys_used : 0;
-    uint32_t free_blocks = cap - used;
+    uint32_t user_gap = 0;
     st->block_size = SLSIM_FS_BLOCK_SIZE;
     st->capacity_blocks = cap;
     st->allocated_blocks = used;
     st->reserved_blocks = FS_META_SECTORS;
     st->reserved_sys_blocks = fs->lim.sys_reserved_blocks;
-    st->largest_gap_blocks = gap;
-    st->available_user_blocks = free_blocks > reserve ? free_blocks - reserve : 0;
+    st->available_user_blocks = slsim_fs_alloc_user_free(fs, &user_gap);
+    st->largest_gap_blocks = user_gap; /* the largest file a user may still create */
     st->max_files = fs->lim.max_files;
     st->max_sys_files = fs->lim.max_sys_files;
     for (uint32_t i = 0; i < fs->n_files; i++) {
@@ -315,8 +318,9 @@ int32_t slsim_fs_restore(struct slsim_fs *fs, uint32_t operation)
             slsim_fs_remove_entry(fs, f);
             continue;
         }
-        f->pending = -1;
-        f->state &= ~(FS_ST_PENDING_COMMIT | FS_ST_PENDING_BUNDLE);
+        if (f->pending >= 0) {
+            slsim_fs_rollback_file(f);
+        }
         i++;
     }
     fs->hdr.bundle_state = SLSIM_FS_BUNDLE_STOPPED;
@@ -364,6 +368,11 @@ int32_t slsim_fs_write_file(struct slsim_fs *fs,
 {
     if (len > SLSIM_FS_MAX_FILE_SIZE || max_size > SLSIM_FS_MAX_FILE_SIZE) {
         return SL_ERROR_FS_FILE_MAX_SIZE_EXCEEDED;
+    }
+    if ((create_flags & SLSIM_FS_CF_SECURE) && !(create_flags & SLSIM_FS_CF_NOSIGNATURE)) {
+        /* A signed file needs a certificate and a signature at close: this helper has neither,
+         * so refuse before creating anything. */
+        return SL_ERROR_FS_WRONG_SIGNATURE_OR_CERTIFIC_NAME_LENGTH;
     }
     uint32_t want = max_size != 0 ? max_size : (len > 0 ? (uint32_t)len : 1u);
     uint32_t word = SLSIM_FS_O_CREATE | SLSIM_FS_O_OVERWRITE |

@@ -60,6 +60,24 @@ void slsim_fs_new_tokens(struct slsim_fs_file *f, bool keep_master)
     }
 }
 
+void slsim_fs_regen_tokens(struct slsim_fs_file *f, bool keep_previous)
+{
+    if (keep_previous) {
+        memcpy(f->prev_token, &f->token[SLSIM_FS_TOKEN_WRITE_READ], sizeof(f->prev_token));
+    }
+    if ((f->cflags & SLSIM_FS_CF_SECURE) && !(f->cflags & SLSIM_FS_CF_STATIC_TOKEN)) {
+        slsim_fs_new_tokens(f, true);
+    }
+}
+
+void slsim_fs_rollback_file(struct slsim_fs_file *f)
+{
+    /* SWRU455A §8.11: a rollback also rolls back the file's tokens. */
+    memcpy(&f->token[SLSIM_FS_TOKEN_WRITE_READ], f->prev_token, sizeof(f->prev_token));
+    f->pending = -1;
+    f->state &= ~(FS_ST_PENDING_COMMIT | FS_ST_PENDING_BUNDLE);
+}
+
 int32_t slsim_fs_alert(struct slsim_fs *fs)
 {
     fs->hdr.alert_count++;

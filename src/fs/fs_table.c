@@ -142,6 +142,9 @@ static void encode_entry(const struct slsim_fs_file *f, uint8_t *p, size_t name_
     }
     slsim_put_le32(p + 76, f->write_counter);
     slsim_put_le32(p + 80, f->id);
+    for (int t = 0; t < 3; t++) {
+        slsim_put_le32(p + 84 + 4 * t, f->prev_token[t]);
+    }
     memcpy(p + FS_ENTRY_FIXED, f->name, name_len);
 }
 
@@ -189,6 +192,9 @@ static int32_t decode_entry(const uint8_t *p, size_t avail, struct slsim_fs_file
     }
     f->write_counter = slsim_le32(p + 76);
     f->id = slsim_le32(p + 80);
+    for (int t = 0; t < 3; t++) {
+        f->prev_token[t] = slsim_le32(p + 84 + 4 * t);
+    }
     memcpy(f->name, p + FS_ENTRY_FIXED, name_len);
     f->name[name_len] = '\0';
     f->open_slot = -1;

@@ -204,6 +204,8 @@ struct cli_image {
  * Prints the error and returns CLI_EXIT_ENV if the image is missing, in use or unusable.
  */
 int cli_image_open(struct cli_image *img, const char *path);
+/** Same, read-only under a shared lock (several readers may look at one image at once). */
+int cli_image_open_ro(struct cli_image *img, const char *path);
 
 /**
  * The flash layer's reasons start with "cannot open '<path>': ", which the CLI's own message

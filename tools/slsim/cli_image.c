@@ -63,13 +63,14 @@ static int32_t mount_image(struct cli_image *img, struct slsim_diag *diag)
     return ret != 0 ? ret : mount_with(img, p, diag);
 }
 
-int cli_image_open(struct cli_image *img, const char *path)
+static int image_open(struct cli_image *img, const char *path, bool readonly)
 {
     struct slsim_diag diag;
     memset(img, 0, sizeof(*img));
     memset(&diag, 0, sizeof(diag));
     img->path = path;
-    int32_t ret = slsim_flash_open_file(path, false, 0, &img->fl, &diag);
+    int32_t ret = readonly ? slsim_flash_open_file_ro(path, &img->fl, &diag)
+                           : slsim_flash_open_file(path, false, 0, &img->fl, &diag);
     if (ret != 0) {
         cli_trim_diag(&diag, path);
         return cli_sl_error(CLI_EXIT_ENV, ret, &diag, "cannot open image '%s'", path);
@@ -83,6 +84,16 @@ int cli_image_open(struct cli_image *img, const char *path)
         return cli_sl_error(CLI_EXIT_ENV, ret, &diag, "cannot open image '%s'", path);
     }
     return CLI_EXIT_OK;
+}
+
+int cli_image_open(struct cli_image *img, const char *path)
+{
+    return image_open(img, path, false);
+}
+
+int cli_image_open_ro(struct cli_image *img, const char *path)
+{
+    return image_open(img, path, true);
 }
 
 int cli_image_close(struct cli_image *img, int status)

@@ -286,7 +286,7 @@ static int fs_get(const struct cli_call *call)
         return status;
     }
     struct cli_image img;
-    status = cli_image_open(&img, call->args.pos[0]);
+    status = cli_image_open_ro(&img, call->args.pos[0]);
     if (status != CLI_EXIT_OK) {
         return status;
     }

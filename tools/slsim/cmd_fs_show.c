@@ -204,7 +204,7 @@ int cli_fs_ls(const struct cli_call *call)
         }
     }
     struct cli_image img;
-    int status = cli_image_open(&img, call->args.pos[0]);
+    int status = cli_image_open_ro(&img, call->args.pos[0]);
     if (status != CLI_EXIT_OK) {
         return status;
     }
@@ -287,7 +287,7 @@ int cli_fs_stat(const struct cli_call *call)
 {
     char name[SLSIM_FS_NAME_MAX];
     struct cli_image img;
-    int status = cli_image_open(&img, call->args.pos[0]);
+    int status = cli_image_open_ro(&img, call->args.pos[0]);
     if (status != CLI_EXIT_OK) {
         return status;
     }

@@ -174,7 +174,7 @@ static void info_text(const char *path, const struct slsim_fs_storage *st)
 static int image_info(const struct cli_call *call)
 {
     struct cli_image img;
-    int status = cli_image_open(&img, call->args.pos[0]);
+    int status = cli_image_open_ro(&img, call->args.pos[0]);
     if (status != CLI_EXIT_OK) {
         return status;
     }
@@ -294,7 +294,7 @@ static int check_report(const struct cli_call *call, const char *path, struct ch
 static int image_check(const struct cli_call *call)
 {
     struct cli_image img;
-    int status = cli_image_open(&img, call->args.pos[0]);
+    int status = cli_image_open_ro(&img, call->args.pos[0]);
     if (status != CLI_EXIT_OK) {
         return status;
     }

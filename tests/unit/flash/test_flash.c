@@ -75,6 +75,28 @@ static void test_slsim_flash_open_file__exclusive(void **state)
     slsim_flash_close(b);
 }
 
+static void test_slsim_flash_open_file_ro__shared_readers(void **state)
+{
+    (void)state;
+    struct slsim_flash *w = NULL;
+    struct slsim_flash *r1 = NULL;
+    struct slsim_flash *r2 = NULL;
+    assert_int_equal(slsim_flash_open_file(path, true, 256, &w, NULL), 0);
+    assert_int_equal(slsim_flash_open_file_ro(path, &r1, NULL), SL_ERROR_FS_FILE_SYSTEM_IS_BUSY);
+    slsim_flash_close(w);
+    assert_int_equal(slsim_flash_open_file_ro(path, &r1, NULL), 0);
+    assert_int_equal(slsim_flash_open_file_ro(path, &r2, NULL), 0);
+    assert_int_equal(slsim_flash_open_file(path, false, 0, &w, NULL),
+                     SL_ERROR_FS_FILE_SYSTEM_IS_BUSY);
+    uint8_t s[SLSIM_FLASH_SECTOR_SIZE];
+    memset(s, 0, sizeof(s));
+    assert_int_equal(slsim_flash_write_sector(r1, 0, s), SL_ERROR_FS_FAILED_TO_WRITE);
+    assert_int_equal(slsim_flash_read(r2, 0, s, sizeof(s)), 0);
+    assert_int_equal(s[0], 0xFF);
+    slsim_flash_close(r1);
+    slsim_flash_close(r2);
+}
+
 static void test_slsim_flash_open_file__bad_sizes(void **state)
 {
     (void)state;
@@ -133,6 +155,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_slsim_flash_open_file__create_and_reopen, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_slsim_flash_open_file__exclusive, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_slsim_flash_open_file_ro__shared_readers, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_slsim_flash_open_file__bad_sizes, setup, teardown),
         cmocka_unit_test(test_slsim_flash_set_cut__lost_and_torn),
     };

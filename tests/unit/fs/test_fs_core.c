@@ -111,7 +111,7 @@ static void test_slsim_fs_mount__newest_valid_slot_wins(void **state)
     /* Tear the newest header: the mount must fall back to the previous commit. */
     uint8_t *m = slsim_flash_ram_data(c->fl);
     uint8_t *h0 = m;
-    uint8_t *h1 = m + 7 * SECTOR;
+    uint8_t *h1 = m + 8 * SECTOR;
     uint64_t s0 = 0;
     uint64_t s1 = 0;
     memcpy(&s0, h0 + 24, 8);
@@ -130,7 +130,7 @@ static void test_slsim_fs_mount__both_slots_damaged(void **state)
     c->fs = NULL;
     uint8_t *m = slsim_flash_ram_data(c->fl);
     m[1 * SECTOR + 3] ^= 0x01; /* slot 0 table */
-    m[8 * SECTOR + 3] ^= 0x01; /* slot 1 table */
+    m[9 * SECTOR + 3] ^= 0x01; /* slot 1 table */
     struct slsim_diag diag;
     assert_int_equal(slsim_fs_mount(c->fl, &lim, SLSIM_FS_MOUNT_TOOL, &c->fs, &diag),
                      SL_ERROR_FS_FILE_IMAGE_IS_CORRUPTED);
@@ -222,7 +222,7 @@ static void test_slsim_fs_alloc__system_reserve(void **state)
     struct slsim_fs_storage st;
     assert_int_equal(slsim_fs_storage(c->fs, &st), 0);
     uint32_t avail = st.available_user_blocks;
-    assert_int_equal(avail, SECTORS - 14 - lim.sys_reserved_blocks);
+    assert_int_equal(avail, SECTORS - 16 - lim.sys_reserved_blocks);
     assert_int_equal(create_blocks(c, "/big", avail + 1), SL_ERROR_FS_NOT_ENOUGH_STORAGE_SPACE);
     assert_int_equal(create_blocks(c, "/big", avail), 0);
     assert_int_equal(create_blocks(c, "/one-more", 1), SL_ERROR_FS_NOT_ENOUGH_STORAGE_SPACE);
