@@ -35,8 +35,13 @@ static void fix_checksums(uint8_t *m)
 static void exercise(const uint8_t *data, size_t size, bool fix)
 {
     static const struct slsim_fs_limits lim = {
-        .max_files = 240, .max_sys_files = 50, .name_area_bytes = 3136, .max_open_files = 16,
-        .sys_reserved_blocks = 2, .alert_threshold = 15, .secure_device = true,
+        .max_files = 240,
+        .max_sys_files = 50,
+        .name_area_bytes = 3136,
+        .max_open_files = 16,
+        .sys_reserved_blocks = 2,
+        .alert_threshold = 15,
+        .secure_device = true,
     };
     struct slsim_flash *fl = NULL;
     struct slsim_fs *fs = NULL;

@@ -69,10 +69,11 @@ static void storage_info(void)
         0) {
         return;
     }
-    printf("storage: %u of %u blocks allocated, %u free for user files, %u user + %u system files\n",
-           info.DeviceUsage.NumOfAllocatedBlocks, info.DeviceUsage.DeviceBlocksCapacity,
-           info.DeviceUsage.NumOfAvailableBlocksForUserFiles, info.FilesUsage.ActualNumOfUserFiles,
-           info.FilesUsage.ActualNumOfSysFiles);
+    printf(
+        "storage: %u of %u blocks allocated, %u free for user files, %u user + %u system files\n",
+        info.DeviceUsage.NumOfAllocatedBlocks, info.DeviceUsage.DeviceBlocksCapacity,
+        info.DeviceUsage.NumOfAvailableBlocksForUserFiles, info.FilesUsage.ActualNumOfUserFiles,
+        info.FilesUsage.ActualNumOfSysFiles);
 }
 
 int main(void)

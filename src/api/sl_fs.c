@@ -51,8 +51,8 @@ _Static_assert((int)SL_FS_BUNDLE_STATE_PENDING_COMMIT == (int)SLSIM_FS_BUNDLE_PE
 /* Host-driver check shared by every name-taking call (strlen >= 180 is refused). */
 static int32_t check_name(const _u8 *name)
 {
-    if (name == NULL || strnlen((const char *)name, SL_FS_MAX_FILE_NAME_LENGTH) >=
-                            SL_FS_MAX_FILE_NAME_LENGTH) {
+    if (name == NULL ||
+        strnlen((const char *)name, SL_FS_MAX_FILE_NAME_LENGTH) >= SL_FS_MAX_FILE_NAME_LENGTH) {
         return SL_ERROR_FS_WRONG_FILE_NAME;
     }
     return 0;
@@ -86,8 +86,8 @@ _i16 sl_FsClose(const _i32 FileHdl,
     if (fs == NULL) {
         return (_i16)ret;
     }
-    ret = slsim_fs_close(fs, FileHdl, (const char *)pCeritificateFileName, pSignature,
-                         SignatureLen);
+    ret =
+        slsim_fs_close(fs, FileHdl, (const char *)pCeritificateFileName, pSignature, SignatureLen);
     slsim_device_unlock(dev);
     return (_i16)ret;
 }
@@ -202,8 +202,8 @@ static int32_t ctl_storage(struct slsim_fs *fs, _u8 *out, _u16 out_len)
     return 0;
 }
 
-static int32_t ctl_rename(struct slsim_fs *fs, _u32 token, const _u8 *name, const _u8 *data,
-                          _u16 len)
+static int32_t
+ctl_rename(struct slsim_fs *fs, _u32 token, const _u8 *name, const _u8 *data, _u16 len)
 {
     if (data == NULL || len == 0 || memchr(data, '\0', len) == NULL) {
         return SL_ERROR_FS_INVALID_ARGS; /* the new name must be NUL-terminated within len */
@@ -211,8 +211,7 @@ static int32_t ctl_rename(struct slsim_fs *fs, _u32 token, const _u8 *name, cons
     if (check_name(data) != 0) {
         return SL_ERROR_FS_WRONG_FILE_NAME;
     }
-    return slsim_fs_rename(fs, (const char *)name, (const char *)data, token,
-                           SLSIM_FS_CALLER_APP);
+    return slsim_fs_rename(fs, (const char *)name, (const char *)data, token, SLSIM_FS_CALLER_APP);
 }
 
 static int32_t ctl_dispatch(struct slsim_fs *fs,
@@ -296,8 +295,7 @@ static void put_entry(_u8 *slot, _u8 entry_len, const struct slsim_fs_entry *e, 
     }
 }
 
-_i32 sl_FsGetFileList(_i32 *pIndex, _u8 Count, _u8 MaxEntryLen, _u8 *pBuff,
-                      SlFileListFlags_t Flags)
+_i32 sl_FsGetFileList(_i32 *pIndex, _u8 Count, _u8 MaxEntryLen, _u8 *pBuff, SlFileListFlags_t Flags)
 {
     _u8 entry_len = (_u8)(MaxEntryLen & ~3u);
     bool attrs = (Flags & SL_FS_GET_FILE_ATTRIBUTES) != 0;

@@ -17,8 +17,8 @@
  * failed; NULL is always allowed and never changes the returned code.
  */
 struct slsim_diag {
-    char msg[160];  /**< readable reason, lowercase, no final period */
-    int32_t inner;  /**< inner code (library error, offset, ...) or 0 */
+    char msg[160]; /**< readable reason, lowercase, no final period */
+    int32_t inner; /**< inner code (library error, offset, ...) or 0 */
 };
 
 /** Writes a formatted reason into @p diag if it is not NULL. */
@@ -39,8 +39,7 @@ static inline uint16_t slsim_le16(const uint8_t *p)
 
 static inline uint32_t slsim_le32(const uint8_t *p)
 {
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) |
-           ((uint32_t)p[3] << 24);
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
 
 static inline uint64_t slsim_le64(const uint8_t *p)

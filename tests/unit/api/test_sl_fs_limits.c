@@ -180,8 +180,9 @@ static void test_sl_FsOpen__not_enough_space(void **state)
 
 /* nwp-behaviour.md C.1 (SWRU455M §9.4.3): no defragmentation; create picks "the smallest memory
  * hole that fits the requested size"; docs/fs.md "Opening": no hole -> -10322.
- * (Found by this suite and fixed; kept as a regression test.) Previously: with 2 free blocks in two 1-block holes (b and d, separated by c), slsim creates a
- * 2-block file: fs_create("/two") returns 0, expected SL_ERROR_FS_NOT_ENOUGH_STORAGE_SPACE
+ * (Found by this suite and fixed; kept as a regression test.) Previously: with 2 free blocks in two
+ * 1-block holes (b and d, separated by c), slsim creates a 2-block file: fs_create("/two") returns
+ * 0, expected SL_ERROR_FS_NOT_ENOUGH_STORAGE_SPACE
  * (-10322). (LargestAllocatedGapInBlocks then reads 32, apparently the system reserve.) */
 static void test_sl_FsOpen__holes_are_not_merged(void **state)
 {

@@ -465,8 +465,9 @@ static void test_sl_Fs__before_sl_Start(void **state)
 
 /* docs/fs.md "Opening": "Checks, in order: device started (-2018), name (...)" — as in TI's host
  * driver, where the API-allowed check precedes the name-length check.
- * (Found by this suite and fixed; kept as a regression test.) Previously: slsim checks the name first: a 180-character name on a stopped device gives
- * SL_ERROR_FS_WRONG_FILE_NAME (-10298), expected SL_RET_CODE_DEV_NOT_STARTED (-2018). */
+ * (Found by this suite and fixed; kept as a regression test.) Previously: slsim checks the name
+ * first: a 180-character name on a stopped device gives SL_ERROR_FS_WRONG_FILE_NAME (-10298),
+ * expected SL_RET_CODE_DEV_NOT_STARTED (-2018). */
 static void test_sl_FsOpen__started_checked_before_name(void **state)
 {
     (void)state;

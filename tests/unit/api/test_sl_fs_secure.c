@@ -372,8 +372,9 @@ static void test_sl_FsOpen__alert_threshold_locks_device(void **state)
 }
 
 /* docs/fs.md "Tokens": once locked, "file calls -> -10299"; sl_FsGetFileList is a file call.
- * (Found by this suite and fixed; kept as a regression test.) Previously: slsim still lists the files on a locked device: sl_FsGetFileList returns the
- * number of entries (2), expected SL_ERROR_FS_FILE_SYSTEM_IS_LOCKED (-10299). */
+ * (Found by this suite and fixed; kept as a regression test.) Previously: slsim still lists the
+ * files on a locked device: sl_FsGetFileList returns the number of entries (2), expected
+ * SL_ERROR_FS_FILE_SYSTEM_IS_LOCKED (-10299). */
 static void test_sl_FsGetFileList__locked_device(void **state)
 {
     (void)state;

@@ -24,8 +24,13 @@
 #define SECTOR  SLSIM_FLASH_SECTOR_SIZE
 
 static const struct slsim_fs_limits lim = {
-    .max_files = 240, .max_sys_files = 50, .name_area_bytes = 3136, .max_open_files = 16,
-    .sys_reserved_blocks = 4, .alert_threshold = 15, .secure_device = true,
+    .max_files = 240,
+    .max_sys_files = 50,
+    .name_area_bytes = 3136,
+    .max_open_files = 16,
+    .sys_reserved_blocks = 4,
+    .alert_threshold = 15,
+    .secure_device = true,
 };
 
 struct ctx {
@@ -61,8 +66,8 @@ static void remount(struct ctx *c)
 
 static void put(struct ctx *c, const char *name, uint32_t flags, const char *text)
 {
-    assert_int_equal(slsim_fs_write_file(c->fs, name, flags, 0, (const uint8_t *)text,
-                                         strlen(text), NULL, SLSIM_FS_CALLER_TOOL),
+    assert_int_equal(slsim_fs_write_file(c->fs, name, flags, 0, (const uint8_t *)text, strlen(text),
+                                         NULL, SLSIM_FS_CALLER_TOOL),
                      0);
 }
 
@@ -93,8 +98,7 @@ static void test_slsim_fs_mount__states_of_the_medium(void **state)
         struct slsim_diag diag;
         assert_int_equal(slsim_flash_open_ram(SECTORS, &fl), 0);
         memset(slsim_flash_ram_data(fl), cases[i].fill, (size_t)SECTORS * SECTOR);
-        assert_int_equal(slsim_fs_mount(fl, &lim, SLSIM_FS_MOUNT_TOOL, &fs, &diag),
-                         cases[i].want);
+        assert_int_equal(slsim_fs_mount(fl, &lim, SLSIM_FS_MOUNT_TOOL, &fs, &diag), cases[i].want);
         assert_null(fs);
         assert_true(diag.msg[0] != '\0');
         slsim_flash_close(fl);
@@ -172,9 +176,9 @@ static void test_slsim_fs_round_max_size__granularity(void **state)
         uint32_t in;
         uint32_t want;
     } cases[] = {
-        { 1, 256 },           { 256, 256 },         { 1000, 1024 },       { 65280, 65280 },
-        { 65281, 65536 },     { 100000, 100352 },   { 261120, 261120 },   { 261121, 262144 },
-        { 0xFF0000, 0xFF0000 },
+        { 1, 256 },         { 256, 256 },       { 1000, 1024 },
+        { 65280, 65280 },   { 65281, 65536 },   { 100000, 100352 },
+        { 261120, 261120 }, { 261121, 262144 }, { 0xFF0000, 0xFF0000 },
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         assert_int_equal(slsim_fs_round_max_size(cases[i].in), cases[i].want);
@@ -227,9 +231,9 @@ static void test_slsim_fs_alloc__system_reserve(void **state)
     assert_int_equal(create_blocks(c, "/big", avail), 0);
     assert_int_equal(create_blocks(c, "/one-more", 1), SL_ERROR_FS_NOT_ENOUGH_STORAGE_SPACE);
     /* A system file may use the reserve (tool caller: the programming path). */
-    int32_t h = slsim_fs_open(c->fs, "/sys/mcubootinfo.bin",
-                              SLSIM_FS_O_CREATE | SLSIM_FS_MAX_SIZE(1000), NULL,
-                              SLSIM_FS_CALLER_TOOL);
+    int32_t h =
+        slsim_fs_open(c->fs, "/sys/mcubootinfo.bin", SLSIM_FS_O_CREATE | SLSIM_FS_MAX_SIZE(1000),
+                      NULL, SLSIM_FS_CALLER_TOOL);
     assert_true(h > 0);
     assert_int_equal(slsim_fs_close(c->fs, h, NULL, NULL, 0), 0);
     expect_content(c, "/sys/mcubootinfo.bin", "");

@@ -52,8 +52,13 @@ struct op_result {
 };
 
 static const struct slsim_fs_limits limits = {
-    .max_files = 240, .max_sys_files = 50, .name_area_bytes = 3136, .max_open_files = 16,
-    .sys_reserved_blocks = 0, .alert_threshold = 15, .secure_device = true,
+    .max_files = 240,
+    .max_sys_files = 50,
+    .name_area_bytes = 3136,
+    .max_open_files = 16,
+    .sys_reserved_blocks = 0,
+    .alert_threshold = 15,
+    .secure_device = true,
 };
 
 static uint64_t rng_state;
@@ -270,8 +275,12 @@ static void expect(const struct model *before, const struct op_plan *p, struct o
     }
 }
 
-static int32_t write_file(struct slsim_fs *fs, const char *name, uint32_t word,
-                          const uint8_t *data, uint32_t len, bool abort_it)
+static int32_t write_file(struct slsim_fs *fs,
+                          const char *name,
+                          uint32_t word,
+                          const uint8_t *data,
+                          uint32_t len,
+                          bool abort_it)
 {
     int32_t h = slsim_fs_open(fs, name, word, NULL, SLSIM_FS_CALLER_APP);
     if (h < 0) {
@@ -287,7 +296,9 @@ static int32_t write_file(struct slsim_fs *fs, const char *name, uint32_t word,
     return slsim_fs_close(fs, h, NULL, NULL, 0);
 }
 
-static int32_t run_bundle(struct slsim_fs **fs, struct slsim_flash *fl, const struct op_plan *p,
+static int32_t run_bundle(struct slsim_fs **fs,
+                          struct slsim_flash *fl,
+                          const struct op_plan *p,
                           uint64_t *stop_done_at)
 {
     uint32_t w = SLSIM_FS_O_WRITE | SLSIM_FS_WF_BUNDLE;
@@ -312,11 +323,13 @@ static int32_t run_bundle(struct slsim_fs **fs, struct slsim_flash *fl, const st
     return r < 0 ? r : 0;
 }
 
-static int32_t run_op(struct slsim_fs **fs, struct slsim_flash *fl, const struct op_plan *p,
+static int32_t run_op(struct slsim_fs **fs,
+                      struct slsim_flash *fl,
+                      const struct op_plan *p,
                       uint64_t *stop_done_at)
 {
-    uint32_t create = SLSIM_FS_O_CREATE | SLSIM_FS_MAX_SIZE(MAXLEN) |
-                      (p->failsafe ? SLSIM_FS_CF_FAILSAFE : 0);
+    uint32_t create =
+        SLSIM_FS_O_CREATE | SLSIM_FS_MAX_SIZE(MAXLEN) | (p->failsafe ? SLSIM_FS_CF_FAILSAFE : 0);
     switch (p->kind) {
     case OP_CREATE:
         return write_file(*fs, p->name, create, p->data, p->len, false);
@@ -374,8 +387,12 @@ static bool same(const struct mfile *f, enum fstate st, const uint8_t *data, uin
     return st != VALID || (f->len == len && memcmp(f->data, data, len) == 0);
 }
 
-static void verify_name(struct slsim_fs *fs, struct model *before, struct op_result *r, int i,
-                        bool pending_ok, const char *ctx)
+static void verify_name(struct slsim_fs *fs,
+                        struct model *before,
+                        struct op_result *r,
+                        int i,
+                        bool pending_ok,
+                        const char *ctx)
 {
     uint8_t *data = NULL;
     uint32_t len = 0;
@@ -392,8 +409,11 @@ static void verify_name(struct slsim_fs *fs, struct model *before, struct op_res
     free(data);
 }
 
-static void verify(struct slsim_fs *fs, struct model *before, struct op_result *r,
-                   bool pending_ok, const char *ctx)
+static void verify(struct slsim_fs *fs,
+                   struct model *before,
+                   struct op_result *r,
+                   bool pending_ok,
+                   const char *ctx)
 {
     for (int i = 0; i < r->n_names; i++) {
         verify_name(fs, before, r, i, pending_ok, ctx);
@@ -433,8 +453,12 @@ static void verify(struct slsim_fs *fs, struct model *before, struct op_result *
     }
 }
 
-static void cut_and_check(struct slsim_flash *main_fl, struct model *before,
-                          const struct op_plan *p, struct op_result *r, uint64_t k, bool torn)
+static void cut_and_check(struct slsim_flash *main_fl,
+                          struct model *before,
+                          const struct op_plan *p,
+                          struct op_result *r,
+                          uint64_t k,
+                          bool torn)
 {
     struct slsim_flash *fl = NULL;
     struct slsim_fs *fs = NULL;
