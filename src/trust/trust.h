@@ -59,7 +59,7 @@ enum slsim_x509_flags {
     SLSIM_X509_BADCERT_BAD_KEY = 0x010000,
 };
 
-#define SLSIM_TRUST_MAX_FINDINGS 48
+#define SLSIM_TRUST_MAX_FINDINGS 64
 #define SLSIM_TRUST_MAX_CHAIN    12
 #define SLSIM_TRUST_TEXT         224
 
