@@ -8,10 +8,10 @@
  * TI `.lst` bytes and `struct slsim_catalog`, builds catalogs entry by entry, and answers
  * "is this certificate trusted, revoked or unknown".
  *
- * It does no I/O, keeps no global state and never allocates: every function works on memory
- * the caller owns. The catalog signature (`.signed_*.bin`), installing the catalog on the
- * emulated file system and the trust policy live elsewhere (`fs`, `trust`). The byte layout,
- * decode rules and limits are described in docs/catalog.md.
+ * The codec (this header) does no I/O, keeps no global state and never allocates: every
+ * function works on memory the caller owns. Signing, installing the catalog on a device's file
+ * system, loading it at sl_Start and verifying signed files are in catalog_store.h. The byte
+ * layout, decode rules and limits are described in docs/catalog.md.
  */
 #ifndef SLSIM_CATALOG_H
 #define SLSIM_CATALOG_H

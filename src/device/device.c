@@ -11,6 +11,8 @@
 
 #include <ti/drivers/net/wifi/errors.h>
 
+#include "sock/sock.h"
+
 #include "core/banned.h"
 
 #define ROLE_STA_VALUE 0 /* TI's ROLE_STA; the WLAN role model arrives with the runtime work */
@@ -21,6 +23,8 @@ struct slsim_device {
     pthread_mutex_t lock;
     struct slsim_flash *fl;
     struct slsim_fs *fs;
+    struct slsim_device_catalog cat; /* catalog: filled by slsim_device_load_catalog() */
+    struct slsim_sock_table *socks;  /* sockets: while started (device_sock.c) */
 };
 
 int32_t slsim_device_new(const struct slsim_device_config *cfg, struct slsim_device **out)
@@ -54,6 +58,8 @@ void slsim_device_free(struct slsim_device *dev)
 
 static void release(struct slsim_device *dev)
 {
+    slsim_sock_table_free(dev->socks); /* sockets */
+    dev->socks = NULL;
     slsim_fs_free(dev->fs);
     dev->fs = NULL;
     slsim_flash_close(dev->fl);
@@ -130,6 +136,25 @@ int32_t slsim_device_start(struct slsim_device *dev, struct slsim_diag *diag)
     } else {
         ret = map_mount_error(ret);
     }
+    /* ---- catalog: a catalog that does not verify stops the boot (docs/catalog.md) ---- */
+    dev->cat.state = SLSIM_CATALOG_STATE_MISSING;
+    if (ret == 0) {
+        ret = slsim_device_load_catalog(dev, diag);
+        if (ret != 0) {
+            (void)slsim_fs_unmount(dev->fs, SLSIM_FS_STOP_DEVICE);
+            dev->fs = NULL;
+        }
+    }
+    /* ---- end catalog ---- */
+    /* ---- sockets ---- */
+    if (ret == 0) {
+        ret = slsim_device_socks_open(dev, &dev->socks);
+        if (ret != 0) {
+            (void)slsim_fs_unmount(dev->fs, SLSIM_FS_STOP_DEVICE);
+            dev->fs = NULL;
+        }
+    }
+    /* ---- end sockets ---- */
     if (ret != 0) {
         release(dev);
         return ret;
@@ -142,6 +167,8 @@ int32_t slsim_device_stop(struct slsim_device *dev)
     if (dev->fs == NULL) {
         return SL_RET_CODE_DEV_NOT_STARTED;
     }
+    slsim_sock_table_free(dev->socks); /* sockets: closed before the fs goes */
+    dev->socks = NULL;
     int32_t ret = slsim_fs_unmount(dev->fs, SLSIM_FS_STOP_DEVICE);
     dev->fs = NULL;
     slsim_flash_close(dev->fl);
@@ -173,6 +200,36 @@ const struct slsim_device_config *slsim_device_config(const struct slsim_device 
 {
     return &dev->cfg;
 }
+
+/* ---- catalog (device_catalog.c) ---- */
+struct slsim_device_catalog *slsim_device_catalog_slot(struct slsim_device *dev)
+{
+    return &dev->cat;
+}
+
+const struct slsim_catalog *slsim_device_catalog(const struct slsim_device *dev,
+                                                 int *state,
+                                                 const struct slsim_catalog_store_info **info)
+{
+    /* Stopped: MISSING, except after an sl_Start refused because of the catalog. */
+    bool started = dev->fs != NULL;
+    bool rejected = dev->cat.state == SLSIM_CATALOG_STATE_REJECTED;
+    if (state != NULL) {
+        *state = started || rejected ? (int)dev->cat.state : (int)SLSIM_CATALOG_STATE_MISSING;
+    }
+    if (info != NULL) {
+        *info = started || rejected ? &dev->cat.info : NULL;
+    }
+    return started && dev->cat.state == SLSIM_CATALOG_STATE_OK ? &dev->cat.catalog : NULL;
+}
+/* ---- end catalog ---- */
+
+/* ---- sockets (device_sock.c) ---- */
+struct slsim_sock_table *slsim_device_socks(struct slsim_device *dev)
+{
+    return dev->fs != NULL ? dev->socks : NULL;
+}
+/* ---- end sockets ---- */
 
 void slsim_device_lock(struct slsim_device *dev)
 {

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "catalog/catalog_store.h"
 #include "core/core.h"
 #include "fs/fs.h"
 
@@ -28,6 +29,7 @@ struct slsim_profile {
     bool revoked_connected;      /**< -467 leaves the socket connected */
     uint32_t max_sign_rsa_bits;  /**< largest RSA key for file signatures */
     bool internal_flash;         /**< SF parts: MCU image in internal flash */
+    bool accept_ti_signature;    /**< TI-signed catalogs accepted unverified (docs/catalog.md) */
     struct slsim_fs_limits fs;   /**< file-system limits */
 };
 
@@ -80,6 +82,8 @@ void slsim_device_free(struct slsim_device *dev);
  * @retval SL_ERROR_FS_ALERT_ERR the device is locked by security alerts
  * @retval SL_ERROR_RESTORE_IMAGE_COMPLETE a restore finished: the device must be restarted
  * @retval SL_ERROR_GENERAL_ERR the image was made for another profile
+ * @retval SL_ERROR_LOADING_CERTIFICATE_STORE /sys/certstore.lst or its signature record does
+ *         not verify (reason in @p diag; slsim_device_catalog() reports REJECTED)
  */
 int32_t slsim_device_start(struct slsim_device *dev, struct slsim_diag *diag);
 
@@ -106,5 +110,51 @@ const struct slsim_device_config *slsim_device_config(const struct slsim_device 
 /** Serialises API calls on one device. */
 void slsim_device_lock(struct slsim_device *dev);
 void slsim_device_unlock(struct slsim_device *dev);
+
+/* ---- trusted-root catalog (device_catalog.c) ----------------------------------------------- */
+
+/** What sl_Start found in /sys/certstore.lst, and the signed-file verifier's context. */
+struct slsim_device_catalog {
+    struct slsim_catalog catalog;             /**< valid when state is SLSIM_CATALOG_STATE_OK */
+    enum slsim_catalog_state state;           /**< OK, MISSING or REJECTED */
+    struct slsim_catalog_store_info info;     /**< signer, label, counts, reason */
+    struct slsim_catalog_filesig_ctx filesig; /**< installed on the mounted fs */
+};
+
+/**
+ * Loads the installed catalog after the boot mount and installs the file-signature verifier
+ * (called by slsim_device_start). Missing catalog: 0, state MISSING.
+ * @retval 0 catalog OK or missing
+ * @retval SL_ERROR_LOADING_CERTIFICATE_STORE the catalog or its signature record does not
+ *         verify (reason in @p diag); the device must not start
+ */
+int32_t slsim_device_load_catalog(struct slsim_device *dev, struct slsim_diag *diag);
+
+/**
+ * The catalog loaded at sl_Start. Returns it when its state is OK, else NULL. @p state
+ * receives an enum slsim_catalog_state value and @p info the load details (signer, label,
+ * reason); either may be NULL. While stopped: MISSING and NULL, except after an sl_Start that
+ * failed with SL_ERROR_LOADING_CERTIFICATE_STORE (REJECTED, with the reason). Call with the
+ * device locked.
+ */
+const struct slsim_catalog *slsim_device_catalog(const struct slsim_device *dev,
+                                                 int *state,
+                                                 const struct slsim_catalog_store_info **info);
+
+/** The device's catalog slot; for src/device (device_catalog.c) only. */
+struct slsim_device_catalog *slsim_device_catalog_slot(struct slsim_device *dev);
+
+/* ---- sockets (device_sock.c) --------------------------------------------------------------- */
+
+struct slsim_sock_table;
+
+/** The device's socket table while started, else NULL. Call with the device locked. */
+struct slsim_sock_table *slsim_device_socks(struct slsim_device *dev);
+
+/** sl_Start's socket step (device.c only): a table with the profile's limits reading the
+ *  device's files, catalog and clock. @retval SL_ERROR_BSD_ENOMEM */
+int32_t slsim_device_socks_open(struct slsim_device *dev, struct slsim_sock_table **out);
+
+/* ---- end sockets ---- */
 
 #endif /* SLSIM_DEVICE_DEVICE_H */

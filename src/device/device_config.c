@@ -126,9 +126,8 @@ int32_t slsim_device_config_parse(const char *json,
     return ret;
 }
 
-int32_t slsim_device_config_load(const char *path,
-                                 struct slsim_device_config *cfg,
-                                 struct slsim_diag *diag)
+int32_t
+slsim_device_config_load(const char *path, struct slsim_device_config *cfg, struct slsim_diag *diag)
 {
     uint8_t *text = NULL;
     size_t len = 0;

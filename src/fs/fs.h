@@ -82,6 +82,7 @@ enum slsim_fs_bundle_state {
 #define SLSIM_FS_FILE_OVERHEAD 512u /**< per-copy header bytes charged inside the first block */
 #define SLSIM_FS_MAX_FILE_SIZE 0xFF0000u
 #define SLSIM_FS_ABORT_SIG     "A" /**< sl_FsClose(fd, NULL, "A", 1) aborts the write */
+#define SLSIM_FS_CATALOG_NAME  "/sys/certstore.lst" /**< the trusted-root catalog */
 
 /** Who is calling: the application through the TI API, the NWP itself, or a provisioning tool. */
 enum slsim_fs_caller {

@@ -259,6 +259,9 @@ static int32_t open_write(struct slsim_fs *fs,
         !slsim_fs_sys_name_writable(f->name)) {
         return SL_ERROR_FS_SYSTEM_FILE_ACCESS_DENIED;
     }
+    if (caller == SLSIM_FS_CALLER_APP && slsim_name_equal(f->name, SLSIM_FS_CATALOG_NAME)) {
+        return SL_ERROR_FS_NOT_SUPPORTED; /* catalog updates go through the tool (see fs.md) */
+    }
     int32_t ret = write_checks(fs, f, flags);
     if (ret == 0 && f->open_slot < 0) {
         ret = slsim_fs_check_token(fs, f, token, true, caller);
@@ -361,6 +364,9 @@ static int32_t create(struct slsim_fs *fs,
     bool sys = slsim_fs_is_sys_name(name);
     if (sys && caller == SLSIM_FS_CALLER_APP && !slsim_fs_sys_name_writable(name)) {
         return SL_ERROR_FS_FILE_NAME_RESERVED;
+    }
+    if (caller == SLSIM_FS_CALLER_APP && slsim_name_equal(name, SLSIM_FS_CATALOG_NAME)) {
+        return SL_ERROR_FS_NOT_SUPPORTED; /* catalog updates go through the tool (see fs.md) */
     }
     int32_t ret = create_checks(flags, units);
     if (ret == 0) {

@@ -25,7 +25,8 @@
 #include "core/core.h"
 #include "trust/trust.h"
 
-#define SLSIM_SOCK_MAX 16 /**< compile-time table size (profiles may allow fewer) */
+#define SLSIM_SOCK_MAX       16 /**< compile-time table size (profiles may allow fewer) */
+#define SLSIM_SOCK_EVENT_MAX 16 /**< async events a table queues until the facade takes them */
 
 /** Socket async events (TI's SL_SOCKET_ASYNC_EVENT subtypes / TX failed), queued for the API. */
 struct slsim_sock_event {
@@ -77,12 +78,15 @@ int32_t slsim_sock_accept(struct slsim_sock_table *t, int sd, uint32_t *ip, uint
  */
 int32_t slsim_sock_connect(struct slsim_sock_table *t, int sd, uint32_t ip, uint16_t port);
 
-/** Starts TLS on a connected TCP socket (sl_StartTLS); then advance with slsim_sock_connect
- *  semantics via slsim_sock_starttls_step (EALREADY until done). */
+/** Starts TLS on a connected TCP socket (sl_StartTLS): SL_ERROR_BSD_EALREADY while the
+ *  handshake runs (advance it with slsim_sock_connect(), which then reports the final code
+ *  once), or the final code. */
 int32_t slsim_sock_starttls(struct slsim_sock_table *t, int sd);
 
 /* ---- data --------------------------------------------------------------------------------- */
-/** Queues/sends data: len, SL_ERROR_BSD_EAGAIN (no buffer room), or an error. */
+/** Queues/sends data: the bytes accepted (all of @p len when len <= 16 KB, else possibly a
+ *  part), SL_ERROR_BSD_EAGAIN (no buffer room), SL_ERROR_BSD_SOC_ERROR after a TX failure
+ *  event, or another error. */
 int32_t slsim_sock_send(struct slsim_sock_table *t, int sd, const void *buf, size_t len);
 /** Receives: bytes (> 0), 0 (peer closed TCP), SL_ERROR_BSD_EAGAIN, -452 (TLS closed), ... */
 int32_t slsim_sock_recv(struct slsim_sock_table *t, int sd, void *buf, size_t len);
@@ -106,7 +110,9 @@ int32_t slsim_sock_poll_spec(struct slsim_sock_table *t, int sd, enum slsim_sock
  * One readiness pass for sl_Select: advances every in-progress connect without blocking and
  * reports which sockets of @p want_read / @p want_write (bit n = sd n) are ready now: readable =
  * data (or TLS-decrypted data) or a pending accept; writable = a connect that has completed.
- * Also fills the fds/events to poll for the next pass. Returns the number of ready sockets.
+ * Also fills the fds/events to poll for the next pass (@p pfds must have room for
+ * SLSIM_SOCK_MAX entries) and the earliest handshake deadline (0 = none). Returns the number of
+ * ready bits (a socket readable and writable counts twice, as BSD select counts).
  */
 int32_t slsim_sock_select_pass(struct slsim_sock_table *t, uint32_t want_read, uint32_t want_write,
                                uint32_t *ready_read, uint32_t *ready_write,
@@ -143,6 +149,8 @@ struct slsim_sock_conn_params {
     char issuer[64];
     int64_t not_before;
     int64_t not_after;
+    uint16_t subject_xsha1; /**< SHA-1 of the subject DN (DER), XOR-folded to 16 bits */
+    uint16_t issuer_xsha1;  /**< same for the issuer DN */
 };
 int32_t slsim_sock_conn_params(struct slsim_sock_table *t, int sd,
                                struct slsim_sock_conn_params *p);
@@ -157,5 +165,20 @@ unsigned slsim_sock_take_events(struct slsim_sock_table *t, struct slsim_sock_ev
 
 /** Test hook: handshake timeout override in ms. */
 void slsim_sock_set_handshake_timeout(struct slsim_sock_table *t, uint32_t ms);
+
+/* ---- additions (issue: sockets) ----------------------------------------------------------- */
+
+/** CLOCK_MONOTONIC in ms (the clock of the poll specs' deadlines). */
+int64_t slsim_sock_now_ms(void);
+
+/** SL_SO_KEEPALIVE / SL_SO_KEEPALIVETIME read-back. */
+int32_t slsim_sock_get_keepalive(struct slsim_sock_table *t, int sd, bool *on, uint32_t *secs);
+
+/** SL_SO_SECMETHOD, SL_SO_SECURE_MASK and SL_SO_SECURE_ALPN as set. */
+int32_t slsim_sock_get_secure(struct slsim_sock_table *t,
+                              int sd,
+                              uint8_t *method,
+                              uint32_t *mask,
+                              uint32_t *alpn);
 
 #endif /* SLSIM_SOCK_SOCK_H */

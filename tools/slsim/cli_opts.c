@@ -6,7 +6,9 @@
  *
  * Accepted forms: `--name`, `--name=VALUE`, `--name VALUE`; options may come before, between
  * or after the arguments; `--` ends the options; `-` alone is an argument (standard input or
- * output). A repeated option keeps its last value.
+ * output). A repeated option keeps its last value for cli_opt(); cli_opt_next() returns every
+ * value of a repeatable one (`--from-pem A --from-pem B`). A one-letter name in a table is a
+ * short option: `-o VALUE` or `-oVALUE`.
  */
 #include "cli.h"
 
@@ -51,14 +53,38 @@ bool cli_wants_help(int argc, char **argv)
     return false;
 }
 
+/* Records one occurrence: the last value for cli_opt(), every value for cli_opt_next(). */
+static int set_value(struct cli_call *call, int idx, const char *val)
+{
+    struct cli_args *a = &call->args;
+    if (a->noccur == CLI_MAX_OCCUR) {
+        return cli_usage_error(call, "too many options (at most %d)", CLI_MAX_OCCUR);
+    }
+    a->val[idx] = val;
+    a->occur[a->noccur].idx = (unsigned char)idx;
+    a->occur[a->noccur].val = val;
+    a->noccur++;
+    return CLI_EXIT_OK;
+}
+
 static int unknown_option(const struct cli_call *call, const char *word, size_t len)
 {
     const struct cli_opt *opts = call->verb->opts;
+    struct cli_opt longs[CLI_MAX_OPTS + 1];
+    size_t n = 0;
     char near[160];
     char name[64];
     (void)snprintf(name, sizeof(name), "%.*s", (int)len, word);
-    if (opts != NULL &&
-        cli_suggest(name, opts, opt_count(opts), sizeof(opts[0]), "--", near, sizeof(near))) {
+    for (size_t i = 0; i < opt_count(opts) && n < CLI_MAX_OPTS; i++) {
+        if (opts[i].name[1] != '\0') {
+            longs[n++] = opts[i]; /* short options are suggested only by exact letter */
+        }
+    }
+    if (len == 1 && opt_index(opts, word, 1) >= 0) {
+        cli_error("unknown option '--%s'", name);
+        return cli_usage_error(call, "did you mean '-%s'?", name);
+    }
+    if (n > 0 && cli_suggest(name, longs, n, sizeof(longs[0]), "--", near, sizeof(near))) {
         cli_error("unknown option '--%s'", name);
         return cli_usage_error(call, "did you mean %s?", near);
     }
@@ -72,7 +98,7 @@ static int parse_long(struct cli_call *call, int argc, char **argv, int *i)
     const char *name = argv[*i] + 2;
     const char *eq = strchr(name, '=');
     size_t len = eq != NULL ? (size_t)(eq - name) : strlen(name);
-    int idx = opt_index(a->opts, name, len);
+    int idx = len > 1 ? opt_index(a->opts, name, len) : -1; /* one letter: a short option */
     if (idx < 0) {
         return unknown_option(call, name, len);
     }
@@ -81,20 +107,34 @@ static int parse_long(struct cli_call *call, int argc, char **argv, int *i)
         if (eq != NULL) {
             return cli_usage_error(call, "option '--%s' takes no value", o->name);
         }
-        a->val[idx] = "";
-        return CLI_EXIT_OK;
+        return set_value(call, idx, "");
     }
+    const char *val = NULL;
     if (eq != NULL) {
-        a->val[idx] = eq + 1;
+        val = eq + 1;
     } else if (*i + 1 < argc) {
-        a->val[idx] = argv[++*i];
-    } else {
+        val = argv[++*i];
+    }
+    if (val == NULL || val[0] == '\0') {
         return cli_usage_error(call, "option '--%s' needs a value (%s)", o->name, o->arg);
     }
-    if (a->val[idx][0] == '\0') {
-        return cli_usage_error(call, "option '--%s' needs a value (%s)", o->name, o->arg);
+    return set_value(call, idx, val);
+}
+
+/* Parses argv[*i], a "-x" or "-xVALUE" word of a one-letter option that takes a value. */
+static int parse_short(struct cli_call *call, int argc, char **argv, int *i)
+{
+    const char *w = argv[*i];
+    int idx = opt_index(call->args.opts, w + 1, 1);
+    if (idx < 0 || call->args.opts[idx].arg == NULL) {
+        return cli_usage_error(call, "unknown option '%s'", w);
     }
-    return CLI_EXIT_OK;
+    const char *val = w[2] != '\0' ? w + 2 : (*i + 1 < argc ? argv[++*i] : NULL);
+    if (val == NULL || val[0] == '\0') {
+        return cli_usage_error(call, "option '-%c' needs a value (%s)", w[1],
+                               call->args.opts[idx].arg);
+    }
+    return set_value(call, idx, val);
 }
 
 int cli_parse(struct cli_call *call, int argc, char **argv)
@@ -111,7 +151,7 @@ int cli_parse(struct cli_call *call, int argc, char **argv)
         } else if (!options_done && w[0] == '-' && w[1] == '-') {
             status = parse_long(call, argc, argv, &i);
         } else if (!options_done && w[0] == '-' && w[1] != '\0') {
-            status = cli_usage_error(call, "unknown option '%s'", w);
+            status = parse_short(call, argc, argv, &i);
         } else if (a->npos == CLI_MAX_ARGS) {
             status = cli_usage_error(call, "unexpected argument '%s'", w);
         } else {
@@ -135,13 +175,38 @@ bool cli_flag(const struct cli_args *args, const char *name)
     return cli_opt(args, name) != NULL;
 }
 
+const char *cli_opt_next(const struct cli_args *args, const char *name, unsigned *cursor)
+{
+    int idx = opt_index(args->opts, name, strlen(name));
+    while (idx >= 0 && *cursor < args->noccur) {
+        unsigned k = (*cursor)++;
+        if (args->occur[k].idx == (unsigned char)idx) {
+            return args->occur[k].val;
+        }
+    }
+    return NULL;
+}
+
+unsigned cli_opt_count(const struct cli_args *args, const char *name)
+{
+    unsigned cursor = 0;
+    unsigned n = 0;
+    while (cli_opt_next(args, name, &cursor) != NULL) {
+        n++;
+    }
+    return n;
+}
+
 void cli_print_opts(FILE *out, const struct cli_opt *opts)
 {
     size_t n = opt_count(opts);
     (void)fprintf(out, "options:\n");
     for (size_t i = 0; i < n; i++) {
         char left[64];
-        if (opts[i].arg != NULL) {
+        if (opts[i].name[1] == '\0') {
+            (void)snprintf(left, sizeof(left), "-%s %s", opts[i].name,
+                           opts[i].arg != NULL ? opts[i].arg : "");
+        } else if (opts[i].arg != NULL) {
             (void)snprintf(left, sizeof(left), "--%s=%s", opts[i].name, opts[i].arg);
         } else {
             (void)snprintf(left, sizeof(left), "--%s", opts[i].name);

@@ -19,7 +19,13 @@ static const char exit_codes_text[] =
     "     found damaged file contents\n"
     "  2  usage: unknown command or option, wrong number of arguments, invalid value\n"
     "  3  environment: the image is missing, unreadable, in use, not an slsim image,\n"
-    "     or its metadata is damaged; or a host file cannot be read or written\n";
+    "     or its metadata is damaged; or a host file cannot be read or written\n"
+    "  4  'catalog check': the certificate is revoked\n"
+    "\n"
+    "'catalog check' answers by its exit code: 0 trusted, 1 not listed, 4 revoked; a\n"
+    "catalog or certificate it cannot use (unreadable, malformed, not installed or\n"
+    "rejected on the image) is 3 there, never 1. 'catalog verify' exits 1 when the\n"
+    "signature does not verify; 'catalog status' exits 1 when the catalog is rejected.\n";
 
 void cli_usage_line(const struct cli_noun *noun, const struct cli_verb *verb)
 {
@@ -33,24 +39,25 @@ void cli_help_top(FILE *out)
     const struct cli_command *cmds = cli_commands(&n);
     (void)fprintf(out, "usage: slsim <command> [<verb>] [options] [args]\n\n"
                        "Tools for slsim, the emulator of the TI SimpleLink CC32xx Wi-Fi network\n"
-                       "processor: build and inspect device flash images and their files.\n\n"
+                       "processor: build and inspect device flash images, their files and their\n"
+                       "trusted-root catalogs, and make test certificates.\n\n"
                        "commands:\n");
     for (size_t i = 0; i < n; i++) {
         const struct cli_noun *noun = cmds[i].noun;
         if (noun == NULL) {
-            (void)fprintf(out, "  %-14s %s\n", cmds[i].name, cmds[i].help);
+            (void)fprintf(out, "  %-20s %s\n", cmds[i].name, cmds[i].help);
             continue;
         }
         for (size_t v = 0; v < noun->nverbs; v++) {
             char left[48];
             (void)snprintf(left, sizeof(left), "%s %s", noun->name, noun->verbs[v].name);
-            (void)fprintf(out, "  %-14s %s\n", left, noun->verbs[v].help);
+            (void)fprintf(out, "  %-20s %s\n", left, noun->verbs[v].help);
         }
     }
     (void)fprintf(out,
                   "\noptions:\n"
-                  "  %-14s %s\n"
-                  "  %-14s %s\n\n"
+                  "  %-20s %s\n"
+                  "  %-20s %s\n\n"
                   "Run 'slsim help <command> [<verb>]' or add --help to any command for its\n"
                   "options; 'slsim help exit-codes' lists the exit codes.\n",
                   "-h, --help", "show this help", "--version", "print the version");

@@ -19,9 +19,12 @@
 /* Sorted by name (git commands[]): cli_command_find() relies on it for bsearch-like order and
  * `slsim --help` lists them in this order. */
 static const struct cli_command commands[] = {
+    { "catalog", cmd_catalog, &cli_noun_catalog,
+      "build, inspect, sign and install trusted-root catalogs" },
     { "fs", cmd_fs, &cli_noun_fs, "read and write the files of an image" },
     { "help", cmd_help, NULL, "show help for a command, or the exit codes" },
     { "image", cmd_image, &cli_noun_image, "create, inspect and check device images" },
+    { "pki", cmd_pki, &cli_noun_pki, "make test certificates and keys (no openssl needed)" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

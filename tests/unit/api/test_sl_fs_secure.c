@@ -272,8 +272,9 @@ static _i32 open_signed(const char *name, _u32 *master, bool create)
 }
 
 /* docs/fs.md "Closing": a signed secure file without certificate name and 1-256-byte
- * signature -> -10290; with them -> -10351 (signature verification not implemented yet);
- * the write is discarded in both cases. */
+ * signature -> -10290; with them the signature is verified against the device's catalog —
+ * this test image has none -> SL_ERROR_FS_NO_CERTIFICATE_STORE (-10242) (the full signed-file
+ * matrix is tests/unit/catalog/test_catalog_filesig.c); the write is discarded in all cases. */
 static void test_sl_FsClose__signed_secure_file(void **state)
 {
     (void)state;
@@ -299,9 +300,9 @@ static void test_sl_FsClose__signed_secure_file(void **state)
         { false, 256, SL_ERROR_FS_WRONG_SIGNATURE_OR_CERTIFIC_NAME_LENGTH },
         { true, 0, SL_ERROR_FS_WRONG_SIGNATURE_OR_CERTIFIC_NAME_LENGTH },
         { true, 257, SL_ERROR_FS_WRONG_SIGNATURE_OR_CERTIFIC_NAME_LENGTH },
-        { true, 256, SL_ERROR_FS_NOT_SUPPORTED },
-        { true, 128, SL_ERROR_FS_NOT_SUPPORTED },
-        { true, 2, SL_ERROR_FS_NOT_SUPPORTED },
+        { true, 256, SL_ERROR_FS_NO_CERTIFICATE_STORE },
+        { true, 128, SL_ERROR_FS_NO_CERTIFICATE_STORE },
+        { true, 2, SL_ERROR_FS_NO_CERTIFICATE_STORE },
     };
     for (size_t i = 0; i < sizeof(closes) / sizeof(closes[0]); i++) {
         h = open_signed("/signed", &master, false);
