@@ -20,7 +20,8 @@
 
 #include "core/banned.h"
 
-/* ---- weak default handlers -------------------------------------------------------------------- */
+/* ---- weak default handlers --------------------------------------------------------------------
+ */
 
 __attribute__((weak)) void SimpleLinkFatalErrorEventHandler(SlDeviceFatal_t *pSlFatalErrorEvent)
 {
@@ -56,7 +57,7 @@ SimpleLinkHttpServerEventHandler(SlNetAppHttpServerEvent_t *pSlHttpServerEvent,
 }
 
 __attribute__((weak)) void SimpleLinkNetAppRequestEventHandler(SlNetAppRequest_t *pNetAppRequest,
-                                                                SlNetAppResponse_t *pNetAppResponse)
+                                                               SlNetAppResponse_t *pNetAppResponse)
 {
     (void)pNetAppRequest;
     (void)pNetAppResponse;
@@ -67,7 +68,8 @@ __attribute__((weak)) void SimpleLinkNetAppRequestMemFreeEventHandler(_u8 *buffe
     (void)buffer;
 }
 
-/* ---- socket events ---------------------------------------------------------------------------- */
+/* ---- socket events ----------------------------------------------------------------------------
+ */
 
 void slsim_api_sock_dispatch(const struct slsim_sock_event *ev, unsigned n)
 {

@@ -24,8 +24,8 @@ static const struct eai_map {
     int eai;
     int32_t sl;
 } eai_table[] = {
-    { EAI_NONAME, SL_ERROR_NET_APP_DNS_QUERY_FAILED },   /* no such name */
-    { EAI_FAIL, SL_ERROR_NET_APP_DNS_QUERY_FAILED },     /* no server answered for it */
+    { EAI_NONAME, SL_ERROR_NET_APP_DNS_QUERY_FAILED },     /* no such name */
+    { EAI_FAIL, SL_ERROR_NET_APP_DNS_QUERY_FAILED },       /* no server answered for it */
     { EAI_AGAIN, SL_ERROR_NET_APP_DNS_QUERY_NO_RESPONSE }, /* temporary failure */
     { EAI_MEMORY, SL_ERROR_NET_APP_DNS_ALLOC_ERROR },
     { EAI_FAMILY, SL_ERROR_NET_APP_DNS_INVALID_FAMILY_TYPE },
@@ -82,8 +82,7 @@ static int32_t resolve(const char *name, int family, _u32 *out)
             break;
         }
         if (ai->ai_family == AF_INET6 && family == AF_INET6) {
-            const struct sockaddr_in6 *sa =
-                (const struct sockaddr_in6 *)(const void *)ai->ai_addr;
+            const struct sockaddr_in6 *sa = (const struct sockaddr_in6 *)(const void *)ai->ai_addr;
             out_addr(AF_INET6, &sa->sin6_addr, out);
             ret = 0;
             break;
@@ -93,7 +92,9 @@ static int32_t resolve(const char *name, int family, _u32 *out)
     return ret;
 }
 
-_i16 sl_NetAppDnsGetHostByName(_i8 *pHostName, const _u16 NameLen, _u32 *OutIpAddr,
+_i16 sl_NetAppDnsGetHostByName(_i8 *pHostName,
+                               const _u16 NameLen,
+                               _u32 *OutIpAddr,
                                const _u8 Family)
 {
     int32_t ret = 0;

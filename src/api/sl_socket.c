@@ -27,10 +27,10 @@ typedef int32_t (*sock_try_fn)(struct slsim_sock_table *t, int sd, void *arg);
 
 struct blocking {
     enum slsim_sock_op op;
-    int32_t again;      /**< the "not yet" code: EALREADY (connect) or EAGAIN */
-    bool dontwait;      /**< SL_MSG_DONTWAIT: this call does not block */
-    bool use_rcvtimeo;  /**< SL_SO_RCVTIMEO bounds the wait (receives) */
-    bool force_block;   /**< blocks even on a non-blocking socket (sl_StartTLS) */
+    int32_t again;     /**< the "not yet" code: EALREADY (connect) or EAGAIN */
+    bool dontwait;     /**< SL_MSG_DONTWAIT: this call does not block */
+    bool use_rcvtimeo; /**< SL_SO_RCVTIMEO bounds the wait (receives) */
+    bool force_block;  /**< blocks even on a non-blocking socket (sl_StartTLS) */
 };
 
 /* Runs @p fn until it returns something else than b->again (or the socket is non-blocking,
@@ -95,7 +95,8 @@ static void addr_out(SlSockAddr_t *addr, uint32_t ip, uint16_t port)
     memcpy(addr, &in, sizeof(in));
 }
 
-/* ---- lifecycle -------------------------------------------------------------------------------- */
+/* ---- lifecycle --------------------------------------------------------------------------------
+ */
 
 _i16 sl_Socket(_i16 Domain, _i16 Type, _i16 Protocol)
 {
@@ -201,8 +202,7 @@ _i16 sl_Connect(_i16 sd, const SlSockAddr_t *addr, _i16 addrlen)
     if (ret != 0) {
         return (_i16)ret;
     }
-    const struct blocking b = { SLSIM_SOCK_OP_CONNECT, SL_ERROR_BSD_EALREADY, false, false,
-                                false };
+    const struct blocking b = { SLSIM_SOCK_OP_CONNECT, SL_ERROR_BSD_EALREADY, false, false, false };
     return (_i16)run_blocking(sd, &b, try_connect, &p);
 }
 
@@ -219,12 +219,12 @@ static int32_t try_starttls(struct slsim_sock_table *t, int sd, void *arg)
 _i16 sl_StartTLS(_i16 sd)
 {
     bool started = false;
-    const struct blocking b = { SLSIM_SOCK_OP_CONNECT, SL_ERROR_BSD_EALREADY, false, false,
-                                true };
+    const struct blocking b = { SLSIM_SOCK_OP_CONNECT, SL_ERROR_BSD_EALREADY, false, false, true };
     return (_i16)run_blocking(sd, &b, try_starttls, &started);
 }
 
-/* ---- data ------------------------------------------------------------------------------------- */
+/* ---- data -------------------------------------------------------------------------------------
+ */
 
 struct xfer {
     void *buf;
@@ -267,8 +267,7 @@ _i16 sl_Recv(_i16 sd, void *buf, _i16 len, _i16 flags)
     return (_i16)recv_common(sd, buf, len, flags, &x);
 }
 
-_i16 sl_RecvFrom(_i16 sd, void *buf, _i16 len, _i16 flags, SlSockAddr_t *from,
-                 SlSocklen_t *fromlen)
+_i16 sl_RecvFrom(_i16 sd, void *buf, _i16 len, _i16 flags, SlSockAddr_t *from, SlSocklen_t *fromlen)
 {
     if (fromlen == NULL || from == NULL || *fromlen != sizeof(SlSockAddrIn_t)) {
         struct slsim_device *dev = NULL;
@@ -345,8 +344,8 @@ _i16 sl_Send(_i16 sd, const void *buf, _i16 len, _i16 flags)
     return (_i16)send_common(sd, len, flags, &x);
 }
 
-_i16 sl_SendTo(_i16 sd, const void *buf, _i16 len, _i16 flags, const SlSockAddr_t *to,
-               SlSocklen_t tolen)
+_i16 sl_SendTo(
+    _i16 sd, const void *buf, _i16 len, _i16 flags, const SlSockAddr_t *to, SlSocklen_t tolen)
 {
     (void)tolen;
     int32_t ret = send_enter(buf, len);
@@ -364,7 +363,8 @@ _i16 sl_SendTo(_i16 sd, const void *buf, _i16 len, _i16 flags, const SlSockAddr_
     return (_i16)send_common(sd, len, flags, &x);
 }
 
-/* ---- select ----------------------------------------------------------------------------------- */
+/* ---- select -----------------------------------------------------------------------------------
+ */
 
 /* Absolute end of an sl_Select timeout: 0 = forever (NULL or > 0xFFFF s), at least 10 ms. */
 static int32_t select_limit(const struct SlTimeval_t *tv, int64_t *limit)
@@ -389,7 +389,10 @@ static void set_out(SlFdSet_t *set, uint32_t bits)
     }
 }
 
-_i16 sl_Select(_i16 nfds, SlFdSet_t *readsds, SlFdSet_t *writesds, SlFdSet_t *exceptsds,
+_i16 sl_Select(_i16 nfds,
+               SlFdSet_t *readsds,
+               SlFdSet_t *writesds,
+               SlFdSet_t *exceptsds,
                struct SlTimeval_t *timeout)
 {
     int64_t limit = 0;
@@ -429,7 +432,8 @@ _i16 sl_Select(_i16 nfds, SlFdSet_t *readsds, SlFdSet_t *writesds, SlFdSet_t *ex
     }
 }
 
-/* ---- helpers ---------------------------------------------------------------------------------- */
+/* ---- helpers ----------------------------------------------------------------------------------
+ */
 
 _u32 sl_Htonl(_u32 val)
 {

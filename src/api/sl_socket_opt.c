@@ -27,8 +27,8 @@ struct optval {
     size_t len;
 };
 
-typedef int32_t (*opt_set_fn)(struct slsim_sock_table *t, int sd, int name, const void *v,
-                              size_t len);
+typedef int32_t (*opt_set_fn)(
+    struct slsim_sock_table *t, int sd, int name, const void *v, size_t len);
 typedef int32_t (*opt_get_fn)(struct slsim_sock_table *t, int sd, int name, struct optval *o);
 
 static uint32_t u32_of(const void *v)
@@ -44,18 +44,18 @@ static void put(struct optval *o, const void *v, size_t len)
     o->len = len;
 }
 
-/* ---- setters ---------------------------------------------------------------------------------- */
+/* ---- setters ----------------------------------------------------------------------------------
+ */
 
-static int32_t set_nonblocking(struct slsim_sock_table *t, int sd, int name, const void *v,
-                               size_t len)
+static int32_t
+set_nonblocking(struct slsim_sock_table *t, int sd, int name, const void *v, size_t len)
 {
     (void)name;
     (void)len;
     return slsim_sock_set_nonblocking(t, sd, u32_of(v) != 0); /* SlSockNonblocking_t */
 }
 
-static int32_t set_rcvtimeo(struct slsim_sock_table *t, int sd, int name, const void *v,
-                            size_t len)
+static int32_t set_rcvtimeo(struct slsim_sock_table *t, int sd, int name, const void *v, size_t len)
 {
     (void)name;
     (void)len;
@@ -68,8 +68,8 @@ static int32_t set_rcvtimeo(struct slsim_sock_table *t, int sd, int name, const 
     return slsim_sock_set_rcvtimeo(t, sd, ms > 0xFFFFFFFF ? 0xFFFFFFFFu : (uint32_t)ms);
 }
 
-static int32_t set_keepalive(struct slsim_sock_table *t, int sd, int name, const void *v,
-                             size_t len)
+static int32_t
+set_keepalive(struct slsim_sock_table *t, int sd, int name, const void *v, size_t len)
 {
     (void)len;
     bool on = false;
@@ -89,8 +89,7 @@ static int32_t set_keepalive(struct slsim_sock_table *t, int sd, int name, const
     return slsim_sock_set_keepalive(t, sd, on, secs);
 }
 
-static int32_t set_secure(struct slsim_sock_table *t, int sd, int name, const void *v,
-                          size_t len)
+static int32_t set_secure(struct slsim_sock_table *t, int sd, int name, const void *v, size_t len)
 {
     switch (name) {
     case SL_SO_SECMETHOD:
@@ -116,7 +115,8 @@ static int32_t set_secure(struct slsim_sock_table *t, int sd, int name, const vo
     }
 }
 
-/* ---- getters ---------------------------------------------------------------------------------- */
+/* ---- getters ----------------------------------------------------------------------------------
+ */
 
 static int32_t get_plain(struct slsim_sock_table *t, int sd, int name, struct optval *o)
 {
@@ -147,8 +147,7 @@ static void date8(_i8 *out, int64_t t)
     time_t tt = (time_t)t;
     char buf[16];
     memset(out, 0, 8);
-    if (t != 0 && gmtime_r(&tt, &tm) != NULL &&
-        strftime(buf, sizeof(buf), "%Y%m%d", &tm) == 8) {
+    if (t != 0 && gmtime_r(&tt, &tm) != NULL && strftime(buf, sizeof(buf), "%Y%m%d", &tm) == 8) {
         memcpy(out, buf, 8);
     }
 }
@@ -212,7 +211,8 @@ static int32_t get_secure(struct slsim_sock_table *t, int sd, int name, struct o
     return ret;
 }
 
-/* ---- the option table ------------------------------------------------------------------------- */
+/* ---- the option table -------------------------------------------------------------------------
+ */
 
 static const struct opt {
     int name;
@@ -286,12 +286,8 @@ _i16 sl_SetSockOpt(_i16 sd, _i16 level, _i16 optname, const void *optval, SlSock
     return (_i16)ret;
 }
 
-static int32_t get_opt(struct slsim_sock_table *t,
-                       _i16 sd,
-                       _i16 level,
-                       _i16 name,
-                       void *optval,
-                       SlSocklen_t *optlen)
+static int32_t get_opt(
+    struct slsim_sock_table *t, _i16 sd, _i16 level, _i16 name, void *optval, SlSocklen_t *optlen)
 {
     bool dummy = false;
     int32_t ret = slsim_sock_get_nonblocking(t, sd, &dummy); /* SL_ERROR_BSD_EBADF */

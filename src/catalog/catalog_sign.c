@@ -302,9 +302,9 @@ int32_t slsim_catalog_verify_device(struct slsim_fs *fs,
     }
     free(otp);
     if (ret != 0) {
-        slsim_diag_set(diag, 0,
-                       "catalog signature (%zu bytes) verifies with neither the slsim ROM key%s",
-                       sig_len, have_otp ? " nor the vendor root" : " (no vendor root in OTP)");
+        slsim_diag_set(
+            diag, 0, "catalog signature (%zu bytes) does not verify with the slsim ROM key%s",
+            sig_len, have_otp ? " nor with the vendor root" : " (no vendor root in OTP)");
     }
     return ret;
 }

@@ -13,6 +13,8 @@
 
 #include "sock/sock.h"
 
+#include "device/device_clock.h"
+
 #include "core/banned.h"
 
 #define ROLE_STA_VALUE 0 /* TI's ROLE_STA; the WLAN role model arrives with the runtime work */
@@ -25,6 +27,7 @@ struct slsim_device {
     struct slsim_fs *fs;
     struct slsim_device_catalog cat; /* catalog: filled by slsim_device_load_catalog() */
     struct slsim_sock_table *socks;  /* sockets: while started (device_sock.c) */
+    struct slsim_device_clock clock; /* from creation until the process ends (a power cycle) */
 };
 
 int32_t slsim_device_new(const struct slsim_device_config *cfg, struct slsim_device **out)
@@ -35,6 +38,7 @@ int32_t slsim_device_new(const struct slsim_device_config *cfg, struct slsim_dev
         return SL_ERROR_BSD_ENOMEM;
     }
     dev->cfg = *cfg;
+    slsim_clock_init(&dev->clock, (enum slsim_clock_mode)cfg->clock_mode, cfg->clock_start);
     dev->profile = cfg->profile[0] ? slsim_profile_find(cfg->profile) : NULL;
     if (pthread_mutex_init(&dev->lock, NULL) != 0) {
         free(dev);
@@ -239,4 +243,14 @@ void slsim_device_lock(struct slsim_device *dev)
 void slsim_device_unlock(struct slsim_device *dev)
 {
     (void)pthread_mutex_unlock(&dev->lock);
+}
+
+struct slsim_device_clock *slsim_device_clock(struct slsim_device *dev)
+{
+    return &dev->clock;
+}
+
+int64_t slsim_device_time(struct slsim_device *dev)
+{
+    return slsim_clock_now(&dev->clock);
 }

@@ -47,6 +47,8 @@ const struct slsim_profile *slsim_profile_default(void);
 struct slsim_device_config {
     char image[PATH_MAX]; /**< image path, resolved against the configuration's folder */
     char profile[16];     /**< profile name, "" = use the image's */
+    int clock_mode;       /**< enum slsim_clock_mode (device_clock.h); 0 = host */
+    int64_t clock_start;  /**< start time of a fixed clock, Unix seconds */
 };
 
 /**
@@ -156,5 +158,15 @@ struct slsim_sock_table *slsim_device_socks(struct slsim_device *dev);
 int32_t slsim_device_socks_open(struct slsim_device *dev, struct slsim_sock_table **out);
 
 /* ---- end sockets ---- */
+
+/* ---- device clock (device_clock.h) ---------------------------------------------------- */
+
+struct slsim_device_clock;
+
+/** The device clock (survives sl_Stop/sl_Start; call with the device locked). */
+struct slsim_device_clock *slsim_device_clock(struct slsim_device *dev);
+
+/** Device time now, Unix seconds (what certificate dates are checked against). */
+int64_t slsim_device_time(struct slsim_device *dev);
 
 #endif /* SLSIM_DEVICE_DEVICE_H */

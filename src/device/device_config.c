@@ -15,6 +15,8 @@
 #include <cjson/cJSON.h>
 #include <ti/drivers/net/wifi/errors.h>
 
+#include "device/device_clock.h"
+
 #include "core/banned.h"
 
 struct parse_ctx {
@@ -55,6 +57,21 @@ static int32_t key_profile(const cJSON *v, struct parse_ctx *ctx)
     return 0;
 }
 
+static int32_t key_clock(const cJSON *v, struct parse_ctx *ctx)
+{
+    enum slsim_clock_mode mode = SLSIM_CLOCK_HOST;
+    int64_t start = 0;
+    if (!cJSON_IsString(v) || slsim_clock_parse(v->valuestring, &mode, &start) != 0) {
+        slsim_diag_set(ctx->diag, 0,
+                       "\"clock\" must be \"host\", \"power-on\" or a UTC time like "
+                       "\"2024-05-01T12:00:00Z\"");
+        return SL_ERROR_FS_INVALID_ARGS;
+    }
+    ctx->cfg->clock_mode = (int)mode;
+    ctx->cfg->clock_start = start;
+    return 0;
+}
+
 static const struct config_key {
     const char *name;
     int32_t (*parse)(const cJSON *v, struct parse_ctx *ctx);
@@ -62,6 +79,7 @@ static const struct config_key {
 } keys[] = {
     { "image", key_image, true },
     { "profile", key_profile, false },
+    { "clock", key_clock, false },
 };
 
 static const struct config_key *find_key(const char *name)

@@ -54,8 +54,7 @@ env_catalog(void *ctx, enum slsim_trust_catalog_state *state, const char **label
 
 static int64_t env_device_time(void *ctx)
 {
-    (void)ctx;
-    return (int64_t)time(NULL); /* host clock until the device clock is wired in */
+    return slsim_device_time(ctx); /* the device clock, not the host's (docs/device-config.md) */
 }
 
 int32_t slsim_device_socks_open(struct slsim_device *dev, struct slsim_sock_table **out)

@@ -32,8 +32,8 @@
 struct slsim_sock_event {
     uint32_t event; /**< 1 = TX failed, 2 = async event */
     uint8_t sd;
-    uint8_t type;   /**< async subtype, e.g. 5 = SL_SSL_NOTIFICATION_WRONG_ROOT_CA */
-    int16_t val;    /**< error code */
+    uint8_t type; /**< async subtype, e.g. 5 = SL_SSL_NOTIFICATION_WRONG_ROOT_CA */
+    int16_t val;  /**< error code */
     char extra[128];
 };
 
@@ -48,10 +48,10 @@ struct slsim_sock_env {
     /** The device clock, Unix seconds. */
     int64_t (*device_time)(void *ctx);
     void *ctx;
-    uint32_t max_sockets;        /**< profile: all sockets (<= SLSIM_SOCK_MAX) */
-    uint32_t max_secure;         /**< profile: connected TLS sockets */
-    bool pem_multi_root;         /**< profile */
-    bool revoked_connected;      /**< profile */
+    uint32_t max_sockets;          /**< profile: all sockets (<= SLSIM_SOCK_MAX) */
+    uint32_t max_secure;           /**< profile: connected TLS sockets */
+    bool pem_multi_root;           /**< profile */
+    bool revoked_connected;        /**< profile */
     uint32_t handshake_timeout_ms; /**< -462 after this long (0 = 20000) */
 };
 
@@ -90,10 +90,10 @@ int32_t slsim_sock_starttls(struct slsim_sock_table *t, int sd);
 int32_t slsim_sock_send(struct slsim_sock_table *t, int sd, const void *buf, size_t len);
 /** Receives: bytes (> 0), 0 (peer closed TCP), SL_ERROR_BSD_EAGAIN, -452 (TLS closed), ... */
 int32_t slsim_sock_recv(struct slsim_sock_table *t, int sd, void *buf, size_t len);
-int32_t slsim_sock_sendto(struct slsim_sock_table *t, int sd, const void *buf, size_t len,
-                          uint32_t ip, uint16_t port);
-int32_t slsim_sock_recvfrom(struct slsim_sock_table *t, int sd, void *buf, size_t len,
-                            uint32_t *ip, uint16_t *port);
+int32_t slsim_sock_sendto(
+    struct slsim_sock_table *t, int sd, const void *buf, size_t len, uint32_t ip, uint16_t port);
+int32_t slsim_sock_recvfrom(
+    struct slsim_sock_table *t, int sd, void *buf, size_t len, uint32_t *ip, uint16_t *port);
 
 /* ---- waiting ------------------------------------------------------------------------------ */
 /**
@@ -101,10 +101,18 @@ int32_t slsim_sock_recvfrom(struct slsim_sock_table *t, int sd, void *buf, size_
  * events (POLLIN/POLLOUT), and the absolute deadline (CLOCK_MONOTONIC ms, 0 = none) after which
  * the operation must be called anyway (it then reports its timeout, e.g. -462).
  */
-enum slsim_sock_op { SLSIM_SOCK_OP_CONNECT, SLSIM_SOCK_OP_SEND, SLSIM_SOCK_OP_RECV,
-                     SLSIM_SOCK_OP_ACCEPT };
-int32_t slsim_sock_poll_spec(struct slsim_sock_table *t, int sd, enum slsim_sock_op op,
-                             int *fd, short *events, int64_t *deadline_ms);
+enum slsim_sock_op {
+    SLSIM_SOCK_OP_CONNECT,
+    SLSIM_SOCK_OP_SEND,
+    SLSIM_SOCK_OP_RECV,
+    SLSIM_SOCK_OP_ACCEPT
+};
+int32_t slsim_sock_poll_spec(struct slsim_sock_table *t,
+                             int sd,
+                             enum slsim_sock_op op,
+                             int *fd,
+                             short *events,
+                             int64_t *deadline_ms);
 
 /**
  * One readiness pass for sl_Select: advances every in-progress connect without blocking and
@@ -114,13 +122,22 @@ int32_t slsim_sock_poll_spec(struct slsim_sock_table *t, int sd, enum slsim_sock
  * SLSIM_SOCK_MAX entries) and the earliest handshake deadline (0 = none). Returns the number of
  * ready bits (a socket readable and writable counts twice, as BSD select counts).
  */
-int32_t slsim_sock_select_pass(struct slsim_sock_table *t, uint32_t want_read, uint32_t want_write,
-                               uint32_t *ready_read, uint32_t *ready_write,
-                               struct pollfd *pfds, unsigned *npfds, int64_t *deadline_ms);
+int32_t slsim_sock_select_pass(struct slsim_sock_table *t,
+                               uint32_t want_read,
+                               uint32_t want_write,
+                               uint32_t *ready_read,
+                               uint32_t *ready_write,
+                               struct pollfd *pfds,
+                               unsigned *npfds,
+                               int64_t *deadline_ms);
 
 /* ---- options (facade-validated; values are TI's) ------------------------------------------ */
-enum slsim_sock_file { SLSIM_SOCK_FILE_KEY = 0, SLSIM_SOCK_FILE_CERT, SLSIM_SOCK_FILE_CA,
-                       SLSIM_SOCK_FILE_PEER };
+enum slsim_sock_file {
+    SLSIM_SOCK_FILE_KEY = 0,
+    SLSIM_SOCK_FILE_CERT,
+    SLSIM_SOCK_FILE_CA,
+    SLSIM_SOCK_FILE_PEER
+};
 int32_t slsim_sock_set_nonblocking(struct slsim_sock_table *t, int sd, bool on);
 int32_t slsim_sock_get_nonblocking(struct slsim_sock_table *t, int sd, bool *on);
 int32_t slsim_sock_set_rcvtimeo(struct slsim_sock_table *t, int sd, uint32_t ms); /* 0 = none */
@@ -128,21 +145,21 @@ int32_t slsim_sock_get_rcvtimeo(struct slsim_sock_table *t, int sd, uint32_t *ms
 int32_t slsim_sock_set_keepalive(struct slsim_sock_table *t, int sd, bool on, uint32_t secs);
 int32_t slsim_sock_set_secmethod(struct slsim_sock_table *t, int sd, uint8_t method);
 int32_t slsim_sock_set_mask(struct slsim_sock_table *t, int sd, uint32_t mask);
-int32_t slsim_sock_set_file(struct slsim_sock_table *t, int sd, enum slsim_sock_file which,
-                            const char *name, size_t len);
+int32_t slsim_sock_set_file(
+    struct slsim_sock_table *t, int sd, enum slsim_sock_file which, const char *name, size_t len);
 int32_t slsim_sock_set_domain(struct slsim_sock_table *t, int sd, const char *name, size_t len);
 int32_t slsim_sock_set_alpn(struct slsim_sock_table *t, int sd, uint32_t bits);
-int32_t slsim_sock_set_alpn_general(struct slsim_sock_table *t, int sd, const char *name,
-                                    size_t len);
+int32_t
+slsim_sock_set_alpn_general(struct slsim_sock_table *t, int sd, const char *name, size_t len);
 int32_t slsim_sock_set_store_disabled(struct slsim_sock_table *t, int sd, bool disabled);
 
 /** After a secure connect (TI's SlSockSSLConnectionParams_t content, in native form). */
 struct slsim_sock_conn_params {
-    uint32_t version;      /**< SL_SO_SEC_METHOD_* value negotiated */
-    uint32_t suite_bit;    /**< index of the SL_SEC_MASK_* bit of the suite, or 0xFFFFFFFF */
+    uint32_t version;   /**< SL_SO_SEC_METHOD_* value negotiated */
+    uint32_t suite_bit; /**< index of the SL_SEC_MASK_* bit of the suite, or 0xFFFFFFFF */
     uint16_t suite_iana;
-    bool peer_verified;    /**< chain verified to the CA file (codes 0, -461, -467, -468) */
-    uint32_t alpn_bit;     /**< SL_SECURE_ALPN_* chosen, 0 none */
+    bool peer_verified; /**< chain verified to the CA file (codes 0, -461, -467, -468) */
+    uint32_t alpn_bit;  /**< SL_SECURE_ALPN_* chosen, 0 none */
     char alpn_general[256];
     uint8_t peer_der_hash[32];
     char subject[64];
@@ -152,16 +169,16 @@ struct slsim_sock_conn_params {
     uint16_t subject_xsha1; /**< SHA-1 of the subject DN (DER), XOR-folded to 16 bits */
     uint16_t issuer_xsha1;  /**< same for the issuer DN */
 };
-int32_t slsim_sock_conn_params(struct slsim_sock_table *t, int sd,
-                               struct slsim_sock_conn_params *p);
+int32_t
+slsim_sock_conn_params(struct slsim_sock_table *t, int sd, struct slsim_sock_conn_params *p);
 
 /** The findings of the last connect on @p sd (for slsim doctor and tests). */
-int32_t slsim_sock_last_findings(struct slsim_sock_table *t, int sd,
-                                 struct slsim_trust_result *out);
+int32_t
+slsim_sock_last_findings(struct slsim_sock_table *t, int sd, struct slsim_trust_result *out);
 
 /** Takes queued async events (to dispatch after the device lock is released). */
-unsigned slsim_sock_take_events(struct slsim_sock_table *t, struct slsim_sock_event *out,
-                                unsigned max);
+unsigned
+slsim_sock_take_events(struct slsim_sock_table *t, struct slsim_sock_event *out, unsigned max);
 
 /** Test hook: handshake timeout override in ms. */
 void slsim_sock_set_handshake_timeout(struct slsim_sock_table *t, uint32_t ms);
@@ -175,10 +192,7 @@ int64_t slsim_sock_now_ms(void);
 int32_t slsim_sock_get_keepalive(struct slsim_sock_table *t, int sd, bool *on, uint32_t *secs);
 
 /** SL_SO_SECMETHOD, SL_SO_SECURE_MASK and SL_SO_SECURE_ALPN as set. */
-int32_t slsim_sock_get_secure(struct slsim_sock_table *t,
-                              int sd,
-                              uint8_t *method,
-                              uint32_t *mask,
-                              uint32_t *alpn);
+int32_t slsim_sock_get_secure(
+    struct slsim_sock_table *t, int sd, uint8_t *method, uint32_t *mask, uint32_t *alpn);
 
 #endif /* SLSIM_SOCK_SOCK_H */

@@ -42,10 +42,8 @@ static const struct fatal_map {
     { SLSIM_TLS_FATAL_OTHER, SL_ERROR_BSD_ESECGENERAL, SL_ERROR_BSD_ESECGENERAL },
 };
 
-int32_t slsim_sock_tls_code(enum slsim_tls_result r,
-                            int alert,
-                            enum slsim_tls_fatal why,
-                            bool handshake)
+int32_t
+slsim_sock_tls_code(enum slsim_tls_result r, int alert, enum slsim_tls_fatal why, bool handshake)
 {
     switch (r) {
     case SLSIM_TLS_OK:
@@ -93,8 +91,8 @@ static void fail(struct slsim_sock_slot *s, int32_t code, const char *what)
 {
     if (s->res != NULL) {
         slsim_trust_add(s->res, SLSIM_CHECK_HANDSHAKE, SLSIM_FINDING_FAIL, code, 0, -1,
-                        "check that the server is reachable and speaks TLS 1.0-1.2",
-                        "%s (%ld)", what, (long)code);
+                        "check that the server is reachable and speaks TLS 1.0-1.2", "%s (%ld)",
+                        what, (long)code);
         s->res->code = code;
         s->res->connected = false;
     }

@@ -55,9 +55,7 @@ static int32_t write_some(struct slsim_sock_slot *s)
     if (n >= 0) {
         return (int32_t)n;
     }
-    return errno == EAGAIN || errno == EINTR
-               ? 0
-               : slsim_sock_errno_to_sl(errno);
+    return errno == EAGAIN || errno == EINTR ? 0 : slsim_sock_errno_to_sl(errno);
 }
 
 int32_t slsim_sock_flush(struct slsim_sock_table *t, struct slsim_sock_slot *s)
@@ -88,10 +86,8 @@ static int32_t check_data_state(const struct slsim_sock_slot *s)
     return SL_ERROR_BSD_ENOTCONN;
 }
 
-static int32_t send_dgram(struct slsim_sock_slot *s,
-                          const void *buf,
-                          size_t len,
-                          const struct sockaddr_in *to)
+static int32_t
+send_dgram(struct slsim_sock_slot *s, const void *buf, size_t len, const struct sockaddr_in *to)
 {
     ssize_t n = sendto(s->fd, buf, len, MSG_NOSIGNAL, (const struct sockaddr *)to,
                        to != NULL ? sizeof(*to) : 0);
@@ -152,11 +148,8 @@ static int32_t recv_tls(struct slsim_sock_slot *s, void *buf, size_t len)
     return slsim_sock_tls_code(r, alert, why, false);
 }
 
-static int32_t recv_host(struct slsim_sock_slot *s,
-                         void *buf,
-                         size_t len,
-                         uint32_t *ip,
-                         uint16_t *port)
+static int32_t
+recv_host(struct slsim_sock_slot *s, void *buf, size_t len, uint32_t *ip, uint16_t *port)
 {
     struct sockaddr_in a;
     socklen_t alen = sizeof(a);
@@ -174,12 +167,8 @@ static int32_t recv_host(struct slsim_sock_slot *s,
     return (int32_t)n;
 }
 
-int32_t slsim_sock_recvfrom(struct slsim_sock_table *t,
-                            int sd,
-                            void *buf,
-                            size_t len,
-                            uint32_t *ip,
-                            uint16_t *port)
+int32_t slsim_sock_recvfrom(
+    struct slsim_sock_table *t, int sd, void *buf, size_t len, uint32_t *ip, uint16_t *port)
 {
     struct slsim_sock_slot *s = NULL;
     int32_t ret = slsim_sock_slot_get(t, sd, &s);
@@ -212,12 +201,8 @@ int32_t slsim_sock_recv(struct slsim_sock_table *t, int sd, void *buf, size_t le
     return slsim_sock_recvfrom(t, sd, buf, len, NULL, NULL);
 }
 
-int32_t slsim_sock_sendto(struct slsim_sock_table *t,
-                          int sd,
-                          const void *buf,
-                          size_t len,
-                          uint32_t ip,
-                          uint16_t port)
+int32_t slsim_sock_sendto(
+    struct slsim_sock_table *t, int sd, const void *buf, size_t len, uint32_t ip, uint16_t port)
 {
     struct slsim_sock_slot *s = NULL;
     int32_t ret = slsim_sock_slot_get(t, sd, &s);

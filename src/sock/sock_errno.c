@@ -28,8 +28,8 @@ static const struct errno_map {
     { ENOBUFS, SL_ERROR_BSD_ENOBUFS },             /* -105 */
     { EMFILE, SL_ERROR_BSD_ENSOCK },               /* -10: the host ran out of sockets */
     { ENFILE, SL_ERROR_BSD_ENSOCK },
-    { EACCES, SL_ERROR_BSD_EACCES },               /* -13 */
-    { EINVAL, SL_ERROR_BSD_EINVAL },               /* -22 */
+    { EACCES, SL_ERROR_BSD_EACCES }, /* -13 */
+    { EINVAL, SL_ERROR_BSD_EINVAL }, /* -22 */
 };
 
 int32_t slsim_sock_errno_to_sl(int err)

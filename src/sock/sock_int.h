@@ -21,27 +21,27 @@
 #include "tls/tls.h"
 #include "trust/trust.h"
 
-#define SLSIM_SOCK_TXBUF         (16u * 1024u) /**< per-socket send buffer (docs/sock.md) */
+#define SLSIM_SOCK_TXBUF         ((size_t)16 * 1024) /**< per-socket send buffer (docs/sock.md) */
 #define SLSIM_SOCK_EVENTS        SLSIM_SOCK_EVENT_MAX
-#define SLSIM_SOCK_OPT_MAX       255u          /**< longest option value (optlen is 8 bits) */
-#define SLSIM_SOCK_HS_TIMEOUT_MS 20000u        /**< default handshake timeout (-462) */
-#define SLSIM_SOCK_SUITE_BITS    23u           /**< SL_SO_SECURE_MASK bits 0..22 */
-#define SLSIM_SOCK_MASK_ALL      0x7FFFFFu     /**< SL_SEC_MASK_SECURE_DEFAULT */
-#define SLSIM_SOCK_ALPN_BITS     5u            /**< SL_SECURE_ALPN_H1 .. _H2_16 */
-#define SLSIM_SOCK_ALPN_ALL      0x1Fu         /**< SL_SECURE_ALPN_FULL_LIST */
-#define SLSIM_SOCK_METHOD_DEF    4u            /**< SL_SO_SEC_METHOD_SSLv3_TLSV1_2 */
-#define SLSIM_SOCK_KEEPALIVE_S   300u          /**< SL_SO_KEEPALIVETIME default */
+#define SLSIM_SOCK_OPT_MAX       255u      /**< longest option value (optlen is 8 bits) */
+#define SLSIM_SOCK_HS_TIMEOUT_MS 20000u    /**< default handshake timeout (-462) */
+#define SLSIM_SOCK_SUITE_BITS    23u       /**< SL_SO_SECURE_MASK bits 0..22 */
+#define SLSIM_SOCK_MASK_ALL      0x7FFFFFu /**< SL_SEC_MASK_SECURE_DEFAULT */
+#define SLSIM_SOCK_ALPN_BITS     5u        /**< SL_SECURE_ALPN_H1 .. _H2_16 */
+#define SLSIM_SOCK_ALPN_ALL      0x1Fu     /**< SL_SECURE_ALPN_FULL_LIST */
+#define SLSIM_SOCK_METHOD_DEF    4u        /**< SL_SO_SEC_METHOD_SSLv3_TLSV1_2 */
+#define SLSIM_SOCK_KEEPALIVE_S   300u      /**< SL_SO_KEEPALIVETIME default */
 
 /* TI numbers used below sock.h (errors.h holds the codes; these are plain values). */
-#define SLSIM_SOCK_AF_INET     2
-#define SLSIM_SOCK_STREAM      1
-#define SLSIM_SOCK_DGRAM       2
-#define SLSIM_SOCK_PROTO_TCP   6
-#define SLSIM_SOCK_PROTO_UDP   17
-#define SLSIM_SOCK_PROTO_SEC   100
-#define SLSIM_SOCK_EV_TX_FAIL  1u /**< SL_SOCKET_TX_FAILED_EVENT */
-#define SLSIM_SOCK_EV_ASYNC    2u /**< SL_SOCKET_ASYNC_EVENT */
-#define SLSIM_SOCK_WRONG_ROOT  5u /**< SL_SSL_NOTIFICATION_WRONG_ROOT_CA */
+#define SLSIM_SOCK_AF_INET    2
+#define SLSIM_SOCK_STREAM     1
+#define SLSIM_SOCK_DGRAM      2
+#define SLSIM_SOCK_PROTO_TCP  6
+#define SLSIM_SOCK_PROTO_UDP  17
+#define SLSIM_SOCK_PROTO_SEC  100
+#define SLSIM_SOCK_EV_TX_FAIL 1u /**< SL_SOCKET_TX_FAILED_EVENT */
+#define SLSIM_SOCK_EV_ASYNC   2u /**< SL_SOCKET_ASYNC_EVENT */
+#define SLSIM_SOCK_WRONG_ROOT 5u /**< SL_SSL_NOTIFICATION_WRONG_ROOT_CA */
 
 enum slsim_sock_state {
     SLSIM_SOCK_FREE = 0,
@@ -55,12 +55,12 @@ enum slsim_sock_state {
 
 /** Secure options as set (applied at connect). */
 struct slsim_sock_sec {
-    uint8_t method;                                 /**< SL_SO_SEC_METHOD_* */
-    uint32_t mask;                                  /**< SL_SEC_MASK_* bits */
-    char file[4][SLSIM_SOCK_OPT_MAX + 1];           /**< enum slsim_sock_file; "" = not set */
-    char domain[SLSIM_SOCK_OPT_MAX + 1];            /**< "" = not set */
-    uint32_t alpn;                                  /**< SL_SECURE_ALPN_* bits */
-    char alpn_general[SLSIM_SOCK_OPT_MAX + 1];      /**< "" = not set */
+    uint8_t method;                            /**< SL_SO_SEC_METHOD_* */
+    uint32_t mask;                             /**< SL_SEC_MASK_* bits */
+    char file[4][SLSIM_SOCK_OPT_MAX + 1];      /**< enum slsim_sock_file; "" = not set */
+    char domain[SLSIM_SOCK_OPT_MAX + 1];       /**< "" = not set */
+    uint32_t alpn;                             /**< SL_SECURE_ALPN_* bits */
+    char alpn_general[SLSIM_SOCK_OPT_MAX + 1]; /**< "" = not set */
     bool store_disabled;
 };
 
@@ -138,10 +138,8 @@ int32_t slsim_sock_errno_to_sl(int err);
 /* ---- sock_connect.c ---------------------------------------------------------------------- */
 
 /** SL code of a TLS failure: alert n -> -(300 + n), fatal kinds by table. */
-int32_t slsim_sock_tls_code(enum slsim_tls_result r,
-                            int alert,
-                            enum slsim_tls_fatal why,
-                            bool handshake);
+int32_t
+slsim_sock_tls_code(enum slsim_tls_result r, int alert, enum slsim_tls_fatal why, bool handshake);
 
 /** Advances an in-progress connect: SL_ERROR_BSD_EALREADY, or 0 once it completed (the final
  *  code is then in s->code with s->final_pending set). */
@@ -171,9 +169,8 @@ int32_t slsim_sock_secure_start(struct slsim_sock_table *t, struct slsim_sock_sl
 
 /** Handshake done: findings -> code; alert + WRONG_ROOT_CA event on failure. Returns the code;
  *  *connected says whether the socket stays up. */
-int32_t slsim_sock_secure_finish(struct slsim_sock_table *t,
-                                 struct slsim_sock_slot *s,
-                                 bool *connected);
+int32_t
+slsim_sock_secure_finish(struct slsim_sock_table *t, struct slsim_sock_slot *s, bool *connected);
 
 /** Frees the connect-time files. */
 void slsim_sock_files_free(struct slsim_sock_files *f);

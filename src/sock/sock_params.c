@@ -32,8 +32,8 @@ static int64_t days_from_civil(int64_t y, int m, int d)
 
 static int64_t x509_unix(const mbedtls_x509_time *t)
 {
-    return days_from_civil(t->year, t->mon, t->day) * 86400 + t->hour * 3600 + t->min * 60 +
-           t->sec;
+    return days_from_civil(t->year, t->mon, t->day) * 86400 + (int64_t)t->hour * 3600 +
+           (int64_t)t->min * 60 + t->sec;
 }
 
 static uint16_t xor_sha1(const mbedtls_x509_buf *raw)

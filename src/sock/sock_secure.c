@@ -77,9 +77,8 @@ uint32_t slsim_sock_suite_bit(uint16_t iana)
     return 0xFFFFFFFFu;
 }
 
-int32_t slsim_sock_method_versions(uint8_t method,
-                                   enum slsim_tls_version *min,
-                                   enum slsim_tls_version *max)
+int32_t
+slsim_sock_method_versions(uint8_t method, enum slsim_tls_version *min, enum slsim_tls_version *max)
 {
     switch (method) {
     case 1: /* SL_SO_SEC_METHOD_TLSV1 */
@@ -145,8 +144,8 @@ static int32_t sec_slot(struct slsim_sock_table *t, int sd, struct slsim_sock_sl
     if ((*s)->state == SLSIM_SOCK_LISTENING) {
         return SL_ERROR_BSD_ESECNOTALLOWEDWHENLISTENING;
     }
-    if ((*s)->state != SLSIM_SOCK_OPEN && !((*s)->state == SLSIM_SOCK_CONNECTED && !(*s)->secure &&
-                                            (*s)->tls == NULL)) {
+    if ((*s)->state != SLSIM_SOCK_OPEN &&
+        !((*s)->state == SLSIM_SOCK_CONNECTED && !(*s)->secure && (*s)->tls == NULL)) {
         return SL_ERROR_BSD_EISCONN;
     }
     return 0;
@@ -189,11 +188,8 @@ int32_t slsim_sock_set_mask(struct slsim_sock_table *t, int sd, uint32_t mask)
     return ret;
 }
 
-int32_t slsim_sock_set_file(struct slsim_sock_table *t,
-                            int sd,
-                            enum slsim_sock_file which,
-                            const char *name,
-                            size_t len)
+int32_t slsim_sock_set_file(
+    struct slsim_sock_table *t, int sd, enum slsim_sock_file which, const char *name, size_t len)
 {
     struct slsim_sock_slot *s = NULL;
     int32_t ret = sec_slot(t, sd, &s);
@@ -223,10 +219,8 @@ int32_t slsim_sock_set_alpn(struct slsim_sock_table *t, int sd, uint32_t bits)
     return ret;
 }
 
-int32_t slsim_sock_set_alpn_general(struct slsim_sock_table *t,
-                                    int sd,
-                                    const char *name,
-                                    size_t len)
+int32_t
+slsim_sock_set_alpn_general(struct slsim_sock_table *t, int sd, const char *name, size_t len)
 {
     struct slsim_sock_slot *s = NULL;
     int32_t ret = sec_slot(t, sd, &s);
@@ -243,11 +237,8 @@ int32_t slsim_sock_set_store_disabled(struct slsim_sock_table *t, int sd, bool d
     return ret;
 }
 
-int32_t slsim_sock_get_secure(struct slsim_sock_table *t,
-                              int sd,
-                              uint8_t *method,
-                              uint32_t *mask,
-                              uint32_t *alpn)
+int32_t slsim_sock_get_secure(
+    struct slsim_sock_table *t, int sd, uint8_t *method, uint32_t *mask, uint32_t *alpn)
 {
     struct slsim_sock_slot *s = NULL;
     int32_t ret = slsim_sock_slot_get(t, sd, &s);
@@ -280,9 +271,8 @@ static void load_files(struct slsim_sock_table *t, struct slsim_sock_slot *s)
     }
 }
 
-static void fill_input(struct slsim_sock_table *t,
-                       struct slsim_sock_slot *s,
-                       struct slsim_trust_input *in)
+static void
+fill_input(struct slsim_sock_table *t, struct slsim_sock_slot *s, struct slsim_trust_input *in)
 {
     memset(in, 0, sizeof(*in));
     const struct slsim_sock_files *f = &s->files;
@@ -454,8 +444,7 @@ static void fill_params(struct slsim_sock_slot *s,
             p->alpn_bit = 1u << bit;
         }
     }
-    if (p->alpn_bit == 0 && info->alpn[0] != '\0' &&
-        strcmp(info->alpn, s->sec.alpn_general) == 0) {
+    if (p->alpn_bit == 0 && info->alpn[0] != '\0' && strcmp(info->alpn, s->sec.alpn_general) == 0) {
         (void)snprintf(p->alpn_general, sizeof(p->alpn_general), "%s", info->alpn);
     }
     if (in->chain_count > 0) {
@@ -464,9 +453,8 @@ static void fill_params(struct slsim_sock_slot *s,
     s->params_valid = true;
 }
 
-int32_t slsim_sock_secure_finish(struct slsim_sock_table *t,
-                                 struct slsim_sock_slot *s,
-                                 bool *connected)
+int32_t
+slsim_sock_secure_finish(struct slsim_sock_table *t, struct slsim_sock_slot *s, bool *connected)
 {
     struct slsim_tls_info info;
     slsim_tls_get_info(s->tls, &info);
@@ -476,8 +464,7 @@ int32_t slsim_sock_secure_finish(struct slsim_sock_table *t,
                     info.alpn);
     struct slsim_trust_input in;
     fill_input(t, s, &in);
-    in.chain_count =
-        slsim_tls_peer_chain(s->tls, in.chain, in.chain_len, SLSIM_TRUST_MAX_CHAIN);
+    in.chain_count = slsim_tls_peer_chain(s->tls, in.chain, in.chain_len, SLSIM_TRUST_MAX_CHAIN);
     slsim_trust_evaluate(&in, s->res);
     int32_t code = s->res->code;
     *connected = s->res->connected;
@@ -485,8 +472,8 @@ int32_t slsim_sock_secure_finish(struct slsim_sock_table *t,
         slsim_tls_send_alert(s->tls, reject_alert(s->res));
     }
     if (code == SL_ERROR_BSD_ESEC_ASN_NO_SIGNER_E) {
-        slsim_sock_event_push(t, SLSIM_SOCK_EV_ASYNC, slsim_sock_sd_of(t, s),
-                              SLSIM_SOCK_WRONG_ROOT, code, s->res->expected_issuer);
+        slsim_sock_event_push(t, SLSIM_SOCK_EV_ASYNC, slsim_sock_sd_of(t, s), SLSIM_SOCK_WRONG_ROOT,
+                              code, s->res->expected_issuer);
     }
     if (*connected) {
         fill_params(s, &info, &in);

@@ -28,10 +28,10 @@ static short progress_events(const struct slsim_sock_slot *s)
         return POLLOUT;
     }
     if (s->state == SLSIM_SOCK_TLS_HANDSHAKE) {
-        return s->want != 0 ? s->want : POLLIN;
+        return s->want != 0 ? s->want : (short)POLLIN;
     }
     if (s->txlen > 0 && s->tx_error == 0) {
-        return s->tls_retry > 0 && s->want != 0 ? s->want : POLLOUT;
+        return s->tls_retry > 0 && s->want != 0 ? s->want : (short)POLLOUT;
     }
     return 0;
 }
@@ -58,7 +58,7 @@ int32_t slsim_sock_poll_spec(struct slsim_sock_table *t,
         *deadline_ms = s->state == SLSIM_SOCK_TLS_HANDSHAKE ? s->hs_deadline : 0;
         break;
     case SLSIM_SOCK_OP_SEND:
-        ev = s->tls_retry > 0 && s->want != 0 ? s->want : POLLOUT;
+        ev = s->tls_retry > 0 && s->want != 0 ? s->want : (short)POLLOUT;
         break;
     case SLSIM_SOCK_OP_RECV:
         if (s->tls != NULL && slsim_tls_pending(s->tls)) {

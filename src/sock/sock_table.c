@@ -165,8 +165,7 @@ int32_t slsim_sock_socket(struct slsim_sock_table *t, int domain, int type, int 
     if (sd < 0) {
         return SL_ERROR_BSD_ENSOCK;
     }
-    int fd = socket(AF_INET, (stream ? SOCK_STREAM : SOCK_DGRAM) | SOCK_NONBLOCK | SOCK_CLOEXEC,
-                    0);
+    int fd = socket(AF_INET, (stream ? SOCK_STREAM : SOCK_DGRAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) {
         return slsim_sock_errno_to_sl(errno);
     }
@@ -356,9 +355,7 @@ void slsim_sock_set_handshake_timeout(struct slsim_sock_table *t, uint32_t ms)
 
 /* ---- results and events --------------------------------------------------------------------- */
 
-int32_t slsim_sock_conn_params(struct slsim_sock_table *t,
-                               int sd,
-                               struct slsim_sock_conn_params *p)
+int32_t slsim_sock_conn_params(struct slsim_sock_table *t, int sd, struct slsim_sock_conn_params *p)
 {
     struct slsim_sock_slot *s = NULL;
     int32_t ret = slsim_sock_slot_get(t, sd, &s);
@@ -372,9 +369,7 @@ int32_t slsim_sock_conn_params(struct slsim_sock_table *t,
     return 0;
 }
 
-int32_t slsim_sock_last_findings(struct slsim_sock_table *t,
-                                 int sd,
-                                 struct slsim_trust_result *out)
+int32_t slsim_sock_last_findings(struct slsim_sock_table *t, int sd, struct slsim_trust_result *out)
 {
     struct slsim_sock_slot *s = NULL;
     int32_t ret = slsim_sock_slot_get(t, sd, &s);
@@ -407,9 +402,8 @@ void slsim_sock_event_push(struct slsim_sock_table *t,
     (void)snprintf(e->extra, sizeof(e->extra), "%s", extra != NULL ? extra : "");
 }
 
-unsigned slsim_sock_take_events(struct slsim_sock_table *t,
-                                struct slsim_sock_event *out,
-                                unsigned max)
+unsigned
+slsim_sock_take_events(struct slsim_sock_table *t, struct slsim_sock_event *out, unsigned max)
 {
     if (t == NULL) {
         return 0;

@@ -165,7 +165,7 @@ static const struct cli_opt show_opts[] = {
 };
 
 static const struct cli_opt sign_opts[] = {
-    { "key", "KEY", "RSA private key, DER or PEM (PKCS#1 or PKCS#8)" },
+    { "key", "KEY", "RSA private key, DER or PEM (default: the slsim ROM key)" },
     { "o", "SIG", "write the signature to SIG" },
     { "sha1", NULL, "hash with SHA-1 (BINARY_SHA1) instead of SHA-256" },
     { NULL, NULL, NULL },
@@ -177,7 +177,7 @@ static const struct cli_opt status_opts[] = {
 };
 
 static const struct cli_opt verify_opts[] = {
-    { "cert", "CERT", "the signer's certificate or public key, DER or PEM" },
+    { "cert", "CERT", "signer's certificate or public key (default: the ROM key)" },
     { NULL, NULL, NULL },
 };
 
@@ -211,7 +211,9 @@ static const struct cli_verb catalog_verbs[] = {
       show_opts, NULL },
     { "sign", cli_catalog_sign, 1, 1, "FILE.lst", "sign a catalog with an RSA key",
       "Writes the raw RSA PKCS#1 v1.5 signature of FILE.lst (SLImageCreator tools\n"
-      "sign --fmt BINARY_SHA2, or BINARY_SHA1 with --sha1). Needs --key and -o.\n",
+      "sign --fmt BINARY_SHA2, or BINARY_SHA1 with --sha1) to SIG. The key is an RSA\n"
+      "private key (PKCS#1 or PKCS#8, DER or PEM); without --key, the slsim ROM key\n"
+      "(the development key every image accepts). Needs -o.\n",
       sign_opts, NULL },
     { "status", cli_catalog_status, 1, 1, "IMAGE", "show the catalog installed on an image",
       "Loads the installed catalog as the device does at sl_Start: state (ok, missing,\n"
@@ -222,8 +224,8 @@ static const struct cli_verb catalog_verbs[] = {
       "trust (SWRU547 OTP). Catalogs signed with its key are then accepted. Write-once.\n",
       NULL, NULL },
     { "verify", cli_catalog_verify, 2, 2, "FILE.lst SIG", "verify a catalog signature",
-      "Verifies SIG over FILE.lst with the key of --cert (SHA-256, then SHA-1).\n"
-      "Exit 0 if it verifies, 1 if not.\n",
+      "Verifies SIG over FILE.lst with the key of --cert, or with the slsim ROM key\n"
+      "without it (SHA-256, then SHA-1). Exit 0 if it verifies, 1 if not.\n",
       verify_opts, NULL },
 };
 

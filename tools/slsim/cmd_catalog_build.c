@@ -22,8 +22,7 @@
 
 #include "core/banned.h"
 
-#define TI_VALIDITY_SECONDS CLI_CATALOG_TI_VALIDITY
-#define MAX_SELECT_LINES    1024
+#define MAX_SELECT_LINES 1024
 
 struct selection {
     uint8_t *text;
@@ -290,7 +289,7 @@ static int fill(const struct build *b, struct slsim_catalog *cat)
     if (b->revoked.n > SLSIM_CATALOG_MAX_REVOKED) {
         return too_many(b, b->revoked.n, SLSIM_CATALOG_TOO_MANY_REVOKED, false);
     }
-    slsim_catalog_init(cat, (uint64_t)b->created, (uint64_t)(b->created + TI_VALIDITY_SECONDS));
+    slsim_catalog_init(cat, (uint64_t)b->created, (uint64_t)(b->created + CLI_CATALOG_TI_VALIDITY));
     /* Both lists are unique and within their limits here: the adds cannot fail. */
     for (size_t i = 0; i < b->roots.n; i++) {
         (void)slsim_catalog_add_trusted(cat, b->roots.items[i].sha256);
@@ -360,10 +359,8 @@ static int build_options(const struct cli_call *call, struct build *b)
     if (created != NULL && cli_parse_time(created, &b->created) != 0) {
         return cli_usage_error(call, "invalid --created '%s': expected Unix seconds", created);
     }
-    if (b->created < 0 || b->created + TI_VALIDITY_SECONDS > (int64_t)UINT32_MAX) {
-        return cli_usage_error(call,
-                               "invalid --created '%s': the catalog header holds 1970 "
-                               "to 2101",
+    if (b->created < 0 || b->created + CLI_CATALOG_TI_VALIDITY > (int64_t)UINT32_MAX) {
+        return cli_usage_error(call, "invalid --created '%s': the header holds 1970 to 2101",
                                created != NULL ? created : "now");
     }
     if (cli_opt_count(&call->args, "from-pem") + cli_opt_count(&call->args, "from-dir") +

@@ -189,6 +189,25 @@ static int status_json(const char *image, const struct slsim_catalog_store_info 
     return cli_print_json(o);
 }
 
+/* Prints what the load found; a rejected catalog is exit 1 (the device would not start). */
+static int
+status_report(const struct cli_call *call, int32_t ret, const struct slsim_catalog_store_info *info)
+{
+    const char *image = call->args.pos[0];
+    int status = CLI_EXIT_OK;
+    if (ret == 0 || info->state == SLSIM_CATALOG_STATE_REJECTED) {
+        if (cli_flag(&call->args, "json")) {
+            status = status_json(image, info);
+        } else {
+            status_text(image, info);
+        }
+    }
+    if (ret != 0) {
+        status = cli_sl_error(CLI_EXIT_FAILED, ret, NULL, "catalog on '%s' is rejected", image);
+    }
+    return status;
+}
+
 int cli_catalog_status(const struct cli_call *call)
 {
     const char *image = call->args.pos[0];
@@ -199,20 +218,12 @@ int cli_catalog_status(const struct cli_call *call)
     }
     struct cli_image img;
     int status = cli_image_open_ro(&img, image);
-    struct slsim_catalog_store_info info;
-    struct slsim_diag diag;
-    slsim_diag_clear(&diag);
-    int32_t ret = 0;
     if (status == CLI_EXIT_OK) {
-        ret = slsim_catalog_load(img.fs, img.profile->accept_ti_signature, cat, &info, &diag);
-        if (ret == 0 || info.state == SLSIM_CATALOG_STATE_REJECTED) {
-            status = cli_flag(&call->args, "json") ? status_json(image, &info)
-                                                   : (status_text(image, &info), CLI_EXIT_OK);
-        }
-        if (ret != 0) {
-            status = cli_sl_error(CLI_EXIT_FAILED, ret, NULL, "catalog on '%s' is rejected", image);
-        }
-        status = cli_image_close(&img, status);
+        struct slsim_catalog_store_info info;
+        memset(&info, 0, sizeof(info));
+        int32_t ret =
+            slsim_catalog_load(img.fs, img.profile->accept_ti_signature, cat, &info, NULL);
+        status = cli_image_close(&img, status_report(call, ret, &info));
     }
     free(cat);
     return status;

@@ -61,12 +61,19 @@ static int require(const struct cli_call *call, const char *opt, const char *sho
 
 /* ---- sign, verify -------------------------------------------------------------------------- */
 
+/* The key in messages: "'<prefix>file'", or the ROM key when no file was given. */
+static void key_name(const char *prefix, const char *path, char *buf, size_t len)
+{
+    if (path != NULL) {
+        (void)snprintf(buf, len, "%s'%s'", prefix, path);
+    } else {
+        (void)snprintf(buf, len, "the slsim ROM key");
+    }
+}
+
 int cli_catalog_sign(const struct cli_call *call)
 {
-    int status = require(call, "key", "--key KEY");
-    if (status == CLI_EXIT_OK) {
-        status = require(call, "o", "-o SIG");
-    }
+    int status = require(call, "o", "-o SIG");
     if (status != CLI_EXIT_OK) {
         return status;
     }
@@ -82,19 +89,23 @@ int cli_catalog_sign(const struct cli_call *call)
     size_t sig_len = 0;
     struct slsim_diag diag;
     slsim_diag_clear(&diag);
+    char who[300];
+    key_name("", key, who, sizeof(who));
     if (status == CLI_EXIT_OK) {
-        int32_t ret = slsim_catalog_sign(in.data[0], in.len[0], in.data[1], in.len[1], md, sig,
-                                         &sig_len, &diag);
+        int32_t ret = key != NULL
+                          ? slsim_catalog_sign(in.data[0], in.len[0], in.data[1], in.len[1], md,
+                                               sig, &sig_len, &diag)
+                          : slsim_catalog_sign_rom(in.data[0], in.len[0], md, sig, &sig_len, &diag);
         if (ret != 0) {
             status =
-                cli_sl_error(CLI_EXIT_FAILED, ret, &diag, "cannot sign '%s' with '%s'", lst, key);
+                cli_sl_error(CLI_EXIT_FAILED, ret, &diag, "cannot sign '%s' with %s", lst, who);
         }
     }
     if (status == CLI_EXIT_OK) {
         status = cli_write_host(out, sig, sig_len, 0);
     }
     if (status == CLI_EXIT_OK) {
-        (void)printf("signed '%s' with '%s' (RSA-%zu, %s): %zu-byte signature in '%s'\n", lst, key,
+        (void)printf("signed '%s' with %s (RSA-%zu, %s): %zu-byte signature in '%s'\n", lst, who,
                      sig_len * 8, slsim_catalog_md_str(md), sig_len, out);
     }
     free_inputs(&in);
@@ -103,29 +114,31 @@ int cli_catalog_sign(const struct cli_call *call)
 
 int cli_catalog_verify(const struct cli_call *call)
 {
-    int status = require(call, "cert", "--cert CERT");
-    if (status != CLI_EXIT_OK) {
-        return status;
-    }
     const char *lst = call->args.pos[0];
     const char *sigp = call->args.pos[1];
     const char *cert = cli_opt(&call->args, "cert");
     const char *const paths[3] = { lst, sigp, cert };
     struct inputs in;
-    status = read_inputs(&in, paths);
+    int status = read_inputs(&in, paths);
+    const uint8_t *key = in.data[2];
+    size_t key_len = in.len[2];
+    if (cert == NULL) {
+        key = slsim_catalog_rom_cert_der(&key_len);
+    }
+    char who[300];
+    key_name("the key of ", cert, who, sizeof(who));
     if (status == CLI_EXIT_OK) {
         enum slsim_catalog_md md = SLSIM_CATALOG_MD_UNKNOWN;
         struct slsim_diag diag;
         slsim_diag_clear(&diag);
-        int32_t ret = slsim_catalog_verify(in.data[0], in.len[0], in.data[1], in.len[1], in.data[2],
-                                           in.len[2], &md, &diag);
+        int32_t ret = slsim_catalog_verify(in.data[0], in.len[0], in.data[1], in.len[1], key,
+                                           key_len, &md, &diag);
         if (ret == 0) {
-            (void)printf("verified: '%s' signs '%s' (%s) with the key of '%s'\n", sigp, lst,
-                         slsim_catalog_md_str(md), cert);
+            (void)printf("verified: '%s' signs '%s' (%s) with %s\n", sigp, lst,
+                         slsim_catalog_md_str(md), who);
         } else {
-            status =
-                cli_sl_error(CLI_EXIT_FAILED, ret, &diag,
-                             "signature '%s' of '%s' does not verify with '%s'", sigp, lst, cert);
+            status = cli_sl_error(CLI_EXIT_FAILED, ret, &diag,
+                                  "signature '%s' of '%s' does not verify with %s", sigp, lst, who);
         }
     }
     free_inputs(&in);

@@ -30,6 +30,15 @@ slsim catalog sign c.lst --key pki/Vendor-key -o c.sig
 slsim catalog verify c.lst c.sig --cert pki/Vendor
 slsim catalog install dev.img c.lst --signature c.sig
 slsim catalog status dev.img
-slsim catalog install dev.img c.lst
+slsim catalog sign c.lst --sha1 -o rom.sig
+slsim catalog install dev.img c.lst --signature rom.sig
 slsim catalog status dev.img
 slsim catalog install nope.img c.lst
+# A catalog changed behind the tool's back is rejected as at sl_Start; installing again repairs it.
+slsim catalog build other.lst --from-pem "pki/Root A" --created 1700000000 >/dev/null
+slsim fs put dev.img other.lst /sys/certstore.lst >/dev/null
+slsim catalog status dev.img
+slsim catalog status dev.img --json
+slsim catalog check --image dev.img "pki/Root A"
+slsim catalog install dev.img c.lst --signature rom.sig
+slsim catalog status dev.img

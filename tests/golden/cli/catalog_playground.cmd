@@ -10,6 +10,7 @@ slsim catalog check pg/certcatalogPlayGround.lst pg/dummy-trusted-cert >o 2>&1; 
 slsim catalog check pg/certcatalogPlayGround.lst pg/dummy-revoked-cert >o 2>&1; r=$?; sed -E 's/[0-9a-f]{64}/<sha256>/' o; exit $r
 # The playground signature is the ROM key's, not the dummy root's.
 slsim catalog verify pg/certcatalogPlayGround.lst pg/certcatalogPlayGround.lst.sig --cert pg/dummy-root-ca-cert
+slsim catalog verify pg/certcatalogPlayGround.lst pg/certcatalogPlayGround.lst.sig
 slsim image create dev.img
 slsim catalog install dev.img pg/certcatalogPlayGround.lst --signature pg/certcatalogPlayGround.lst.sig 2>&1 | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}/<date>/g'
 slsim catalog status dev.img 2>&1 | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9:]{8})?/<date>/g'

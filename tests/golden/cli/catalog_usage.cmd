@@ -11,12 +11,11 @@ slsim catalog check
 slsim catalog check cat.lst
 slsim catalog check --image dev.img cat.lst cert.der
 slsim catalog show a.lst b.lst
-slsim catalog sign cat.lst -o cat.sig
 slsim catalog sign cat.lst --key key.der
 slsim catalog sign cat.lst --key key.der -o
 slsim catalog sign cat.lst --key key.der --o cat.sig
 slsim catalog sign cat.lst --key key.der -x
-slsim catalog verify cat.lst cat.sig
+slsim catalog verify cat.lst --cert c.der
 slsim catalog install dev.img cat.lst --signature a.sig --ti-signature b.bin
 slsim catalog vendor-root dev.img
 slsim pki issue pki

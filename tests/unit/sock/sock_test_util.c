@@ -126,8 +126,8 @@ long sock_put_file(const char *name, const void *data, size_t len)
     _u32 tok = 0;
     (void)sl_FsDel((const _u8 *)name, 0);
     _u32 max = len > 0 ? (_u32)len : 1u;
-    _i32 h = sl_FsOpen((const _u8 *)name, SL_FS_CREATE | SL_FS_WRITE | SL_FS_CREATE_MAX_SIZE(max),
-                       &tok);
+    _i32 h =
+        sl_FsOpen((const _u8 *)name, SL_FS_CREATE | SL_FS_WRITE | SL_FS_CREATE_MAX_SIZE(max), &tok);
     if (h < 0) {
         return h;
     }

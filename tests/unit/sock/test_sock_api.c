@@ -95,7 +95,8 @@ static void test_socket__arguments(void **state)
     assert_sl(sl_Socket(SL_AF_INET, SL_SOCK_DGRAM, SL_IPPROTO_UDP), 1);
 }
 
-/* ---- sl_SetSockOpt ----------------------------------------------------------------------------- */
+/* ---- sl_SetSockOpt -----------------------------------------------------------------------------
+ */
 
 static const struct setopt_case {
     _i16 level;
@@ -189,7 +190,8 @@ static void test_setsockopt__secure_rules(void **state)
     (void)close(lfd);
 }
 
-/* ---- sl_GetSockOpt ----------------------------------------------------------------------------- */
+/* ---- sl_GetSockOpt -----------------------------------------------------------------------------
+ */
 
 static void test_getsockopt__read_back(void **state)
 {
@@ -260,7 +262,8 @@ static void test_getsockopt__lengths(void **state)
     assert_sl(sl_GetSockOpt(12, SL_SOL_SOCKET, SL_SO_RCVTIMEO, &tv, &len), SL_ERROR_BSD_EBADF);
 }
 
-/* ---- addresses and lengths --------------------------------------------------------------------- */
+/* ---- addresses and lengths ---------------------------------------------------------------------
+ */
 
 static void test_connect__address_checks(void **state)
 {
@@ -292,7 +295,8 @@ static void test_connect__refused_is_111(void **state)
     assert_sl(sl_Close(sd), 0);
 }
 
-/* ---- UDP over loopback (sl_Bind / sl_SendTo / sl_RecvFrom) ------------------------------------ */
+/* ---- UDP over loopback (sl_Bind / sl_SendTo / sl_RecvFrom) ------------------------------------
+ */
 
 static void test_udp__sendto_recvfrom(void **state)
 {
@@ -313,7 +317,8 @@ static void test_udp__sendto_recvfrom(void **state)
     assert_sl(sl_Recv(rx, b, sizeof(b), SL_MSG_DONTWAIT), SL_ERROR_BSD_EAGAIN);
 }
 
-/* ---- sl_Select --------------------------------------------------------------------------------- */
+/* ---- sl_Select ---------------------------------------------------------------------------------
+ */
 
 static void test_select__timeout_and_sets(void **state)
 {

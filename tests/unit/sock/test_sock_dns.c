@@ -112,8 +112,7 @@ static void test_dns__parameters(void **state)
     assert_sl(lookup(big, 256, ip, SL_AF_INET), SL_ERROR_NET_APP_DNS_PARAM_ERROR);
     assert_sl(lookup("localhost", 9, ip, 7), SL_ERROR_NET_APP_DNS_INVALID_FAMILY_TYPE);
     assert_sl(lookup("localhost", 9, ip, 10), SL_ERROR_NET_APP_DNS_INVALID_FAMILY_TYPE);
-    assert_sl(sl_NetAppDnsGetHostByName(NULL, 4, ip, SL_AF_INET),
-              SL_ERROR_NET_APP_DNS_PARAM_ERROR);
+    assert_sl(sl_NetAppDnsGetHostByName(NULL, 4, ip, SL_AF_INET), SL_ERROR_NET_APP_DNS_PARAM_ERROR);
     assert_sl(lookup("::1", 3, ip, SL_AF_INET6), 0);
     assert_int_equal(ip[0], 0);
     assert_int_equal(ip[3], 1);
@@ -132,8 +131,7 @@ static void test_dns__not_started(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_dns__literal_without_query, sock_setup,
-                                        sock_teardown),
+        cmocka_unit_test_setup_teardown(test_dns__literal_without_query, sock_setup, sock_teardown),
         cmocka_unit_test_setup_teardown(test_dns__name_by_length, sock_setup, sock_teardown),
         cmocka_unit_test_setup_teardown(test_dns__resolver_failures, sock_setup, sock_teardown),
         cmocka_unit_test_setup_teardown(test_dns__parameters, sock_setup, sock_teardown),
