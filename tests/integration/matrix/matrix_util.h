@@ -108,7 +108,7 @@ struct mx_file {
 };
 
 struct mx_dev {
-    char dir[MX_PATH];
+    char dir[MX_PATH - 32];
     char img[MX_PATH];
     char cfg[MX_PATH];
     char log[MX_PATH];

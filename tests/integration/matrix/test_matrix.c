@@ -914,9 +914,15 @@ int main(int argc, char **argv)
         (void)printf("matrix: openssl not found: skipped\n");
         return 77;
     }
-    char cli_abs[MX_PATH];
-    if (realpath(argv[1], cli_abs) == NULL) {
-        (void)fprintf(stderr, "matrix: cannot find %s: %s\n", argv[1], strerror(errno));
+    char cli_abs[MX_PATH] = "";
+    char cwd[MX_PATH - 32];
+    if (argv[1][0] == '/') {
+        (void)snprintf(cli_abs, sizeof(cli_abs), "%s", argv[1]);
+    } else if (getcwd(cwd, sizeof(cwd)) != NULL) {
+        (void)snprintf(cli_abs, sizeof(cli_abs), "%s/%s", cwd, argv[1]);
+    }
+    if (access(cli_abs, X_OK) != 0) {
+        (void)fprintf(stderr, "matrix: cannot run %s: %s\n", argv[1], strerror(errno));
         return 2;
     }
     slsim_cli = cli_abs;
