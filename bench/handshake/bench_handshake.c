@@ -2,24 +2,27 @@
 /**
  * @file bench_handshake.c
  * @brief Benchmark of slsim's secure connect (DESIGN.md "Performance targets"): the client CPU
- *        and wall time of mutual-TLS 1.2 handshakes made through the TI API, to be compared by
- *        bench/handshake/run.sh with the mbedTLS primitive costs of the same handshake
- *        (`mbedtls` mode, bench_mbedtls.c) and with `openssl s_time`.
+ *        and wall time of mutual-TLS 1.2 handshakes made through the TI API, against the
+ *        mbedTLS primitive costs of the same handshake and a plain mbedTLS client, all measured
+ *        in one process, interleaved. bench/handshake/run.sh drives it (broker, PKI, report).
  *
- * Modes (each prints `key=value` lines on stdout; run.sh turns them into the report):
- *
- *   bench_handshake slsim CONFIG PORT [--count N] [--warmup N] [--suite rsa|ecdsa]
- *                   [--ca DEVNAME] [--cert DEVNAME] [--key DEVNAME] [--domain NAME|-] [--catalog]
- *   bench_handshake mbedtls PORT --pki DIR [--count N] [--suite rsa|ecdsa] [--round-s S]
+ *   bench_handshake run CONFIG PORT --pki DIR [--count N] [--warmup N] [--rounds R]
+ *                   [--round-s S] [--suite rsa|ecdsa] [--ca DEVNAME] [--cert DEVNAME]
+ *                   [--key DEVNAME] [--domain NAME|-] [--catalog] [--only PRIM,...]
  *   bench_handshake free-port
  *   bench_handshake wait-port PORT MS
  *
- * `slsim` opens the device of CONFIG (a JSON device configuration whose image already holds
- * the CA, client certificate and key), starts it, and runs N connects to 127.0.0.1:PORT:
- * sl_Socket(SL_SEC_SOCKET), the secure options, sl_Connect (which must return 0), sl_Close.
- * Each one is timed with CLOCK_PROCESS_CPUTIME_ID (client CPU: this process only; the broker is
- * another process) and CLOCK_MONOTONIC (wall). This is not a test: it asserts nothing about
- * speed; exit 1 only when a connect fails.
+ * `run` prints `key=value` lines: `probe.*` (what the handshake negotiated, from one plain
+ * mbedTLS handshake with debug output), then R rounds of: N/R slsim connects, N/R plain mbedTLS
+ * handshakes, one round of every primitive; then `slsim.*`, `ref.*` and `prim.*`. Interleaving
+ * puts a burst of load on a shared host into every figure alike instead of into one of them.
+ *
+ * slsim connects: the device of CONFIG (a JSON device configuration whose image holds the CA,
+ * client certificate and key) is started once; each connect is sl_Socket(SL_SEC_SOCKET), the
+ * secure options, sl_Connect (which must return 0), sl_Close, timed with
+ * CLOCK_PROCESS_CPUTIME_ID (client CPU: this process only; the broker is another process) and
+ * CLOCK_MONOTONIC (wall). If one fails, slsim's figures stop there and the rest is still
+ * measured (exit 1). Nothing here judges speed: that is the report's job.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,56 +31,58 @@
 #include <ti/drivers/net/wifi/simplelink.h>
 #include <slsim/emu.h>
 
-#include "bench_modes.h"
+#include "bench_ref.h"
 #include "bench_util.h"
 
-#define DEFAULT_COUNT  "200"
-#define DEFAULT_WARMUP "5"
-#define MAX_COUNT      1000000ul
+#define MAX_COUNT 1000000ul
 /* A delayed ACK on Linux holds a segment for at least 40 ms (TCP_DELACK_MIN); a handshake that
  * waited on one is that much slower than the median. 30 ms above the median flags it. */
 #define STALL_MS 30.0
 
-struct slsim_run {
+struct opts {
     const char *config;
+    const char *pki;
     uint16_t port;
     unsigned long count;
     unsigned long warmup;
+    unsigned long rounds;
+    double round_s;
+    bool ecdsa;
     uint32_t mask;
     const char *ca;
     const char *cert;
     const char *key;
     const char *domain; /**< NULL: no domain verification, no SNI */
     bool catalog;       /**< use the installed catalog instead of disabling the store */
+    const char *only;   /**< primitives to measure (NULL: all) */
 };
 
-/* Per-phase times of one connect, in milliseconds. */
-struct one_times {
-    double cpu_total;   /**< sl_Socket .. sl_Close returned */
-    double cpu_connect; /**< sl_Connect only */
-    double wall_total;
-    double wall_connect;
-};
-
-struct slsim_samples {
-    struct bench_samples cpu_total;
-    struct bench_samples cpu_connect;
+/* The slsim side: the device and one sample list per figure (milliseconds per connect). */
+struct slsim_side {
+    const struct opts *o;
+    struct slsim_device *dev;
+    bool up;                          /**< started, and no connect has failed */
+    unsigned long done;               /**< connects made, warm-up included */
+    struct bench_samples cpu_total;   /**< sl_Socket .. sl_Close returned */
+    struct bench_samples cpu_connect; /**< sl_Connect alone */
     struct bench_samples wall_total;
     struct bench_samples wall_connect;
+    double user_s; /**< getrusage over the timed connects */
+    double sys_s;
 };
 
 static void usage(void)
 {
-    (void)fprintf(
-        stderr,
-        "usage: bench_handshake slsim CONFIG PORT [--count N] [--warmup N] [--suite rsa|ecdsa]\n"
-        "                       [--ca DEVNAME] [--cert DEVNAME] [--key DEVNAME] [--domain NAME|-]\n"
-        "                       [--catalog]\n"
-        "       bench_handshake mbedtls PORT --pki DIR [--count N] [--suite rsa|ecdsa] "
-        "[--round-s S]\n"
-        "       bench_handshake free-port\n"
-        "       bench_handshake wait-port PORT MS\n");
+    (void)fprintf(stderr,
+                  "usage: bench_handshake run CONFIG PORT --pki DIR [--count N] [--warmup N]\n"
+                  "                       [--rounds R] [--round-s S] [--suite rsa|ecdsa]\n"
+                  "                       [--ca DEVNAME] [--cert DEVNAME] [--key DEVNAME]\n"
+                  "                       [--domain NAME|-] [--catalog] [--only PRIM,...]\n"
+                  "       bench_handshake free-port\n"
+                  "       bench_handshake wait-port PORT MS\n");
 }
+
+/* ---- slsim ---------------------------------------------------------------------------------- */
 
 static int32_t set_text(_i16 sd, _i16 opt, const char *text)
 {
@@ -85,26 +90,26 @@ static int32_t set_text(_i16 sd, _i16 opt, const char *text)
 }
 
 /* The secure options of one socket, as device code sets them (SWRU455 §6.5). */
-static int32_t set_options(const struct slsim_run *r, _i16 sd)
+static int32_t set_options(const struct opts *o, _i16 sd)
 {
     SlSockSecureMethod_t method = { SL_SO_SEC_METHOD_TLSV1_2 };
-    SlSockSecureMask_t mask = { r->mask };
-    _u32 store_off = r->catalog ? 0u : 1u;
+    SlSockSecureMask_t mask = { o->mask };
+    _u32 store_off = o->catalog ? 0u : 1u;
     int32_t ret = sl_SetSockOpt(sd, SL_SOL_SOCKET, SL_SO_SECMETHOD, &method, sizeof(method));
     if (ret == 0) {
         ret = sl_SetSockOpt(sd, SL_SOL_SOCKET, SL_SO_SECURE_MASK, &mask, sizeof(mask));
     }
     if (ret == 0) {
-        ret = set_text(sd, SL_SO_SECURE_FILES_CA_FILE_NAME, r->ca);
+        ret = set_text(sd, SL_SO_SECURE_FILES_CA_FILE_NAME, o->ca);
     }
     if (ret == 0) {
-        ret = set_text(sd, SL_SO_SECURE_FILES_CERTIFICATE_FILE_NAME, r->cert);
+        ret = set_text(sd, SL_SO_SECURE_FILES_CERTIFICATE_FILE_NAME, o->cert);
     }
     if (ret == 0) {
-        ret = set_text(sd, SL_SO_SECURE_FILES_PRIVATE_KEY_FILE_NAME, r->key);
+        ret = set_text(sd, SL_SO_SECURE_FILES_PRIVATE_KEY_FILE_NAME, o->key);
     }
-    if (ret == 0 && r->domain != NULL) {
-        ret = set_text(sd, SL_SO_SECURE_DOMAIN_NAME_VERIFICATION, r->domain);
+    if (ret == 0 && o->domain != NULL) {
+        ret = set_text(sd, SL_SO_SECURE_DOMAIN_NAME_VERIFICATION, o->domain);
     }
     if (ret == 0) {
         ret = sl_SetSockOpt(sd, SL_SOL_SOCKET, SL_SO_SECURE_DISABLE_CERTIFICATE_STORE, &store_off,
@@ -132,13 +137,13 @@ static double ms_between(int64_t a, int64_t b)
     return (double)(b - a) / 1e6;
 }
 
-/* One secure connect and close. 0, or the failing SL code (the socket is closed). */
-static int32_t one_connect(const struct slsim_run *r, bool show_params, struct one_times *t)
+/* One secure connect and close; @p timed adds its figures. 0, or the failing SL code. */
+static int32_t one_connect(struct slsim_side *s, bool timed)
 {
     SlSockAddrIn_t addr;
     memset(&addr, 0, sizeof(addr));
     addr.sin_family = SL_AF_INET;
-    addr.sin_port = sl_Htons(r->port);
+    addr.sin_port = sl_Htons(s->o->port);
     addr.sin_addr.s_addr = sl_Htonl(SL_IPV4_VAL(127, 0, 0, 1));
 
     int64_t c0 = bench_cpu_ns();
@@ -147,7 +152,7 @@ static int32_t one_connect(const struct slsim_run *r, bool show_params, struct o
     if (sd < 0) {
         return sd;
     }
-    int32_t ret = set_options(r, sd);
+    int32_t ret = set_options(s->o, sd);
     int64_t c1 = bench_cpu_ns();
     int64_t w1 = bench_wall_ns();
     if (ret == 0) {
@@ -155,184 +160,224 @@ static int32_t one_connect(const struct slsim_run *r, bool show_params, struct o
     }
     int64_t c2 = bench_cpu_ns();
     int64_t w2 = bench_wall_ns();
-    int64_t shown = 0; /* CPU spent printing the parameters, not part of the connect */
-    if (ret == 0 && show_params) {
+    int64_t shown_cpu = 0; /* printing the parameters is not part of the connect */
+    int64_t shown_wall = 0;
+    if (ret == 0 && s->done == 0) {
         print_params(sd);
-        shown = bench_cpu_ns() - c2;
+        shown_cpu = bench_cpu_ns() - c2;
+        shown_wall = bench_wall_ns() - w2;
     }
     int32_t closed = sl_Close(sd);
-    int64_t c3 = bench_cpu_ns() - shown;
-    int64_t w3 = bench_wall_ns();
-    t->cpu_total = ms_between(c0, c3);
-    t->cpu_connect = ms_between(c1, c2);
-    t->wall_total = ms_between(w0, w3);
-    t->wall_connect = ms_between(w1, w2);
+    int64_t c3 = bench_cpu_ns() - shown_cpu;
+    int64_t w3 = bench_wall_ns() - shown_wall;
+    s->done++;
+    if (ret == 0 && closed == 0 && timed) {
+        int bad = bench_samples_add(&s->cpu_total, ms_between(c0, c3));
+        bad |= bench_samples_add(&s->cpu_connect, ms_between(c1, c2));
+        bad |= bench_samples_add(&s->wall_total, ms_between(w0, w3));
+        bad |= bench_samples_add(&s->wall_connect, ms_between(w1, w2));
+        if (bad != 0) {
+            return SL_ERROR_BSD_ENOMEM;
+        }
+    }
     return ret != 0 ? ret : closed;
 }
 
-static int add_times(struct slsim_samples *s, const struct one_times *t)
+static void slsim_batch(struct slsim_side *s, unsigned long n, bool timed)
 {
-    int bad = bench_samples_add(&s->cpu_total, t->cpu_total);
-    bad |= bench_samples_add(&s->cpu_connect, t->cpu_connect);
-    bad |= bench_samples_add(&s->wall_total, t->wall_total);
-    bad |= bench_samples_add(&s->wall_connect, t->wall_connect);
-    return bad;
+    double u0 = 0;
+    double y0 = 0;
+    bench_rusage(&u0, &y0);
+    for (unsigned long i = 0; i < n && s->up; i++) {
+        int32_t ret = one_connect(s, timed);
+        if (ret != 0) {
+            (void)fprintf(stderr, "bench_handshake: slsim connect %lu: %ld (%s)\n", s->done,
+                          (long)ret, slsim_emu_last_error());
+            bench_kv_u("slsim.failed_at", s->done);
+            bench_kv_f("slsim.failed_code", (double)ret);
+            s->up = false;
+        }
+    }
+    double u1 = 0;
+    double y1 = 0;
+    bench_rusage(&u1, &y1);
+    if (timed) {
+        s->user_s += u1 - u0;
+        s->sys_s += y1 - y0;
+    }
 }
 
-static void free_samples(struct slsim_samples *s)
+static bool slsim_start(struct slsim_side *s, const struct opts *o)
 {
+    memset(s, 0, sizeof(*s));
+    s->o = o;
+    int32_t ret = slsim_emu_device_open(o->config, &s->dev);
+    if (ret != 0) {
+        (void)fprintf(stderr, "bench_handshake: cannot open device '%s': %ld (%s)\n", o->config,
+                      (long)ret, slsim_emu_last_error());
+        return false;
+    }
+    slsim_emu_use(s->dev);
+    _i16 role = sl_Start(NULL, NULL, NULL);
+    if (role < 0) {
+        (void)fprintf(stderr, "bench_handshake: sl_Start: %d (%s)\n", (int)role,
+                      slsim_emu_last_error());
+        return false;
+    }
+    s->up = true;
+    return true;
+}
+
+static void slsim_stop(struct slsim_side *s)
+{
+    if (s->dev != NULL) {
+        (void)sl_Stop(0);
+        slsim_emu_device_close(s->dev);
+        slsim_emu_use(NULL);
+    }
     bench_samples_free(&s->cpu_total);
     bench_samples_free(&s->cpu_connect);
     bench_samples_free(&s->wall_total);
     bench_samples_free(&s->wall_connect);
 }
 
-static int report(const struct slsim_samples *s, double cpu_s, double wall_s, double u, double y)
+static void slsim_report(const struct slsim_side *s)
 {
     struct bench_stats cpu;
     struct bench_stats cpu_c;
     struct bench_stats wall;
     struct bench_stats wall_c;
-    if (bench_stats_of(&s->cpu_total, &cpu) != 0 ||
-        bench_stats_of(&s->cpu_connect, &cpu_c) != 0 ||
+    if (bench_stats_of(&s->cpu_total, &cpu) != 0 || bench_stats_of(&s->cpu_connect, &cpu_c) != 0 ||
         bench_stats_of(&s->wall_total, &wall) != 0 ||
-        bench_stats_of(&s->wall_connect, &wall_c) != 0) {
-        (void)fprintf(stderr, "bench_handshake: out of memory\n");
-        return 1;
+        bench_stats_of(&s->wall_connect, &wall_c) != 0 || cpu.n == 0) {
+        return;
     }
     bench_kv_stats("slsim.cpu_ms", &cpu);
     bench_kv_stats("slsim.cpu_connect_ms", &cpu_c);
     bench_kv_stats("slsim.wall_ms", &wall);
     bench_kv_stats("slsim.wall_connect_ms", &wall_c);
-    bench_kv_f("slsim.loop_cpu_s", cpu_s);
-    bench_kv_f("slsim.loop_wall_s", wall_s);
-    bench_kv_f("slsim.loop_user_s", u);
-    bench_kv_f("slsim.loop_sys_s", y);
+    bench_kv_f("slsim.user_s", s->user_s);
+    bench_kv_f("slsim.sys_s", s->sys_s);
     bench_kv_f("slsim.stall_threshold_ms", wall.median + STALL_MS);
-    bench_kv_u("slsim.stalls", (unsigned long)bench_count_above(&s->wall_total,
-                                                                 wall.median + STALL_MS));
+    bench_kv_u("slsim.stalls",
+               (unsigned long)bench_count_above(&s->wall_total, wall.median + STALL_MS));
     bench_kv_u("slsim.over_20ms", (unsigned long)bench_count_above(&s->wall_total, 20.0));
-    return 0;
 }
 
-static int run_loop(const struct slsim_run *r)
-{
-    struct one_times t;
-    for (unsigned long i = 0; i < r->warmup; i++) {
-        int32_t ret = one_connect(r, i == 0, &t);
-        if (ret != 0) {
-            (void)fprintf(stderr, "bench_handshake: warm-up connect %lu: %ld (%s)\n", i + 1,
-                          (long)ret, slsim_emu_last_error());
-            bench_kv_u("slsim.failed_at", i + 1);
-            bench_kv_f("slsim.failed_code", (double)ret);
-            return 1;
-        }
-    }
-    struct slsim_samples s;
-    memset(&s, 0, sizeof(s));
-    double u0 = 0;
-    double y0 = 0;
-    bench_rusage(&u0, &y0);
-    int64_t c0 = bench_cpu_ns();
-    int64_t w0 = bench_wall_ns();
-    int status = 0;
-    for (unsigned long i = 0; i < r->count && status == 0; i++) {
-        int32_t ret = one_connect(r, r->warmup == 0 && i == 0, &t);
-        if (ret != 0) {
-            (void)fprintf(stderr, "bench_handshake: connect %lu of %lu: %ld (%s)\n", i + 1,
-                          r->count, (long)ret, slsim_emu_last_error());
-            bench_kv_u("slsim.failed_at", r->warmup + i + 1);
-            bench_kv_f("slsim.failed_code", (double)ret);
-            status = 1;
-        } else if (add_times(&s, &t) != 0) {
-            (void)fprintf(stderr, "bench_handshake: out of memory\n");
-            status = 1;
-        }
-    }
-    double cpu_s = (double)(bench_cpu_ns() - c0) / 1e9;
-    double wall_s = (double)(bench_wall_ns() - w0) / 1e9;
-    double u1 = 0;
-    double y1 = 0;
-    bench_rusage(&u1, &y1);
-    if (status == 0) {
-        status = report(&s, cpu_s, wall_s, u1 - u0, y1 - y0);
-    }
-    free_samples(&s);
-    return status;
-}
+/* ---- the interleaved run -------------------------------------------------------------------- */
 
-static int parse_slsim(int argc, char **argv, struct slsim_run *r)
+static int parse_run(int argc, char **argv, struct opts *o)
 {
     unsigned long port = 0;
     if (argc < 4 || bench_parse_ulong(argv[3], 1, 65535, &port) != 0) {
         return -1;
     }
-    r->config = argv[2];
-    r->port = (uint16_t)port;
-    if (bench_parse_ulong(bench_opt(argc, argv, 4, "--count", DEFAULT_COUNT), 1, MAX_COUNT,
-                          &r->count) != 0 ||
-        bench_parse_ulong(bench_opt(argc, argv, 4, "--warmup", DEFAULT_WARMUP), 0, MAX_COUNT,
-                          &r->warmup) != 0) {
-        return -1;
-    }
+    o->config = argv[2];
+    o->port = (uint16_t)port;
+    o->pki = bench_opt(argc, argv, 4, "--pki", NULL);
     const char *suite = bench_opt(argc, argv, 4, "--suite", "rsa");
-    if (strcmp(suite, "rsa") == 0) {
-        r->mask = SL_SEC_MASK_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
-    } else if (strcmp(suite, "ecdsa") == 0) {
-        r->mask = SL_SEC_MASK_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
-    } else {
+    o->ecdsa = strcmp(suite, "ecdsa") == 0;
+    o->mask = o->ecdsa ? SL_SEC_MASK_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256
+                       : SL_SEC_MASK_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
+    if (o->pki == NULL || (!o->ecdsa && strcmp(suite, "rsa") != 0) ||
+        bench_parse_ulong(bench_opt(argc, argv, 4, "--count", "200"), 1, MAX_COUNT, &o->count) ||
+        bench_parse_ulong(bench_opt(argc, argv, 4, "--warmup", "5"), 0, MAX_COUNT, &o->warmup) ||
+        bench_parse_ulong(bench_opt(argc, argv, 4, "--rounds", "7"), 1, 1000, &o->rounds) ||
+        bench_parse_seconds(bench_opt(argc, argv, 4, "--round-s", "0.2"), &o->round_s) != 0) {
         return -1;
     }
-    r->ca = bench_opt(argc, argv, 4, "--ca", "/cert/ca.der");
-    r->cert = bench_opt(argc, argv, 4, "--cert", "/cert/client.der");
-    r->key = bench_opt(argc, argv, 4, "--key", "/cert/client-key.der");
-    r->domain = bench_opt(argc, argv, 4, "--domain", "localhost");
-    if (strcmp(r->domain, "-") == 0) {
-        r->domain = NULL;
-    }
-    r->catalog = bench_flag(argc, argv, 4, "--catalog");
+    o->ca = bench_opt(argc, argv, 4, "--ca", "/cert/ca.der");
+    o->cert = bench_opt(argc, argv, 4, "--cert", "/cert/client.der");
+    o->key = bench_opt(argc, argv, 4, "--key", "/cert/client-key.der");
+    o->domain = bench_opt(argc, argv, 4, "--domain", "localhost");
+    o->domain = strcmp(o->domain, "-") == 0 ? NULL : o->domain;
+    o->catalog = bench_flag(argc, argv, 4, "--catalog");
+    o->only = bench_opt(argc, argv, 4, "--only", NULL);
     return 0;
 }
 
-static int slsim_main(int argc, char **argv)
+/* Connects of round @p r of @p rounds: the count spread evenly, the remainder first. */
+static unsigned long share(unsigned long count, unsigned long rounds, unsigned long r)
 {
-    struct slsim_run r;
-    memset(&r, 0, sizeof(r));
-    if (parse_slsim(argc, argv, &r) != 0) {
+    return count / rounds + (r < count % rounds ? 1u : 0u);
+}
+
+static int run_rounds(const struct opts *o,
+                      struct slsim_side *s,
+                      struct bench_ref *ref,
+                      struct bench_prims *prims)
+{
+    int status = 0;
+    for (unsigned long r = 0; r < o->rounds; r++) {
+        unsigned long n = share(o->count, o->rounds, r);
+        slsim_batch(s, n, true);
+        if (ref != NULL && bench_ref_batch(ref, n, true) != 0) {
+            status = 1;
+        }
+        if (prims != NULL && bench_prims_round(prims) != 0) {
+            status = 1;
+        }
+    }
+    return status;
+}
+
+static int run_main(int argc, char **argv)
+{
+    struct opts o;
+    memset(&o, 0, sizeof(o));
+    if (parse_run(argc, argv, &o) != 0) {
         usage();
         return 2;
     }
-    struct slsim_device *dev = NULL;
-    int32_t ret = slsim_emu_device_open(r.config, &dev);
-    if (ret != 0) {
-        (void)fprintf(stderr, "bench_handshake: cannot open device '%s': %ld (%s)\n", r.config,
-                      (long)ret, slsim_emu_last_error());
-        return 1;
+    bench_kv_u("run.count", o.count);
+    bench_kv_u("run.warmup", o.warmup);
+    bench_kv_u("run.rounds", o.rounds);
+    bench_kv_f("run.round_s", o.round_s);
+
+    /* The probe first: it says what the primitives are. */
+    struct bench_ref *ref = NULL;
+    struct bench_prims *prims = NULL;
+    struct bench_prim_input in;
+    int status = 0;
+    if (bench_ref_new(o.pki, o.port, o.ecdsa, &ref) != 0 || bench_ref_probe(ref) != 0 ||
+        bench_ref_batch(ref, o.warmup, false) != 0) {
+        bench_ref_free(ref);
+        ref = NULL;
+        status = 1;
     }
-    slsim_emu_use(dev);
-    int status = 1;
-    _i16 role = sl_Start(NULL, NULL, NULL);
-    if (role < 0) {
-        (void)fprintf(stderr, "bench_handshake: sl_Start: %d (%s)\n", (int)role,
-                      slsim_emu_last_error());
-    } else {
-        bench_kv_u("slsim.count", r.count);
-        bench_kv_u("slsim.warmup", r.warmup);
-        status = run_loop(&r);
-        (void)sl_Stop(0);
+    if (ref != NULL) {
+        in = (struct bench_prim_input){ 0 };
+        if (bench_ref_prim_input(ref, &in) != 0) {
+            status = 1;
+        } else {
+            in.round_s = o.round_s;
+            in.only = o.only;
+            status |= bench_prims_new(&in, &prims) != 0 ? 1 : 0;
+        }
     }
-    slsim_emu_device_close(dev);
-    slsim_emu_use(NULL);
+    struct slsim_side s;
+    if (slsim_start(&s, &o)) {
+        slsim_batch(&s, o.warmup, false);
+    }
+    status |= run_rounds(&o, &s, ref, prims);
+    status |= s.up ? 0 : 1;
+    slsim_report(&s);
+    if (ref != NULL) {
+        bench_ref_report(ref);
+    }
+    if (prims != NULL && bench_prims_report(prims) != 0) {
+        status = 1;
+    }
+    slsim_stop(&s);
+    bench_prims_free(prims);
+    bench_ref_free(ref);
     return status;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc >= 2 && strcmp(argv[1], "slsim") == 0) {
-        return slsim_main(argc, argv);
-    }
-    if (argc >= 2 && strcmp(argv[1], "mbedtls") == 0) {
-        return bench_mbedtls_main(argc, argv);
+    if (argc >= 2 && strcmp(argv[1], "run") == 0) {
+        return run_main(argc, argv);
     }
     if (argc == 2 && strcmp(argv[1], "free-port") == 0) {
         uint16_t port = bench_free_port();

@@ -1,24 +1,21 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /**
  * @file bench_mbedtls.c
- * @brief `bench_handshake mbedtls`: the mbedTLS side of the handshake benchmark.
+ * @brief The mbedTLS side of the handshake benchmark: a plain mbedTLS 2.28 client configured
+ *        as slsim's TLS layer is (MBEDTLS_SSL_PRESET_DEFAULT, TLS 1.2, one suite, no tickets).
  *
- * 1. A probe handshake by a plain mbedTLS 2.28 client configured as slsim's TLS layer is
- *    (MBEDTLS_SSL_PRESET_DEFAULT, TLS 1.2, one suite, no tickets), with mbedTLS debug level 2
- *    on: which ECDHE curve the server chose, which hash signed ServerKeyExchange, how many
- *    certificates it sent, and the handshake's bytes (for the hashing part of the sum).
- * 2. N handshakes of that client with its credentials parsed once and verification on (the
- *    shape of Mbed TLS's ssl_client2 in a loop): mbedTLS's own cost per handshake, library
- *    included, for comparison.
- * 3. The primitives (bench_prims.c).
- *
- * The PKI directory holds DER files as `slsim pki issue` writes them: ca, client, client-key,
- * broker, broker-key.
+ * - The probe: one handshake with mbedTLS debug level 2 on tells which ECDHE curve the server
+ *   chose, which hash signed ServerKeyExchange, how many certificates it sent, and the bytes of
+ *   the handshake (the hashing part of the primitive sum): what the primitives must be.
+ * - The reference figure: handshakes of that client with its credentials parsed once and
+ *   verification on (the shape of Mbed TLS's ssl_client2 in a loop), i.e. mbedTLS's own cost
+ *   per handshake, library included.
  */
-#include "bench_modes.h"
+#include "bench_ref.h"
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,11 +24,11 @@
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/debug.h>
 #include <mbedtls/entropy.h>
+#include <mbedtls/error.h>
 #include <mbedtls/net_sockets.h>
 #include <mbedtls/ssl.h>
 #include <mbedtls/version.h>
 
-#include "bench_prims.h"
 #include "bench_util.h"
 
 #define DEBUG_LEVEL 2 /* "ECDH curve: ..." and "Server used HashAlgorithm ..." */
@@ -42,7 +39,7 @@ struct blob {
     size_t len;
 };
 
-struct ref_client {
+struct bench_ref {
     mbedtls_entropy_context entropy;
     mbedtls_ctr_drbg_context drbg;
     mbedtls_ssl_config conf;
@@ -58,14 +55,19 @@ struct ref_client {
     char curve[32];
     int ske_hash;
     int ske_sig;
-    size_t bytes_out;
+    size_t bytes_out; /**< counted by the bio on every handshake */
     size_t bytes_in;
+    size_t probe_bytes; /**< both directions of the probe handshake */
+    unsigned verifies;  /**< chain signatures a verifying client checks */
+    bool probed;
+    struct bench_samples cpu;  /**< ms per timed handshake */
+    struct bench_samples wall; /**< ms per timed handshake */
 };
 
 /* A blocking mbedTLS socket that counts its bytes. */
 struct counted {
     mbedtls_net_context net;
-    struct ref_client *r;
+    struct bench_ref *r;
 };
 
 static int counted_send(void *ctx, const unsigned char *buf, size_t len)
@@ -86,7 +88,7 @@ static int counted_recv(void *ctx, unsigned char *buf, size_t len)
 
 static void probe_debug(void *ctx, int level, const char *file, int line, const char *str)
 {
-    struct ref_client *r = ctx;
+    struct bench_ref *r = ctx;
     const char *p = NULL;
     (void)level;
     (void)file;
@@ -95,9 +97,9 @@ static void probe_debug(void *ctx, int level, const char *file, int line, const 
         (void)snprintf(r->curve, sizeof(r->curve), "%s", p + strlen("ECDH curve: "));
         r->curve[strcspn(r->curve, "\r\n")] = '\0';
     } else if ((p = strstr(str, "Server used HashAlgorithm ")) != NULL) {
-        r->ske_hash = atoi(p + strlen("Server used HashAlgorithm ")); /* NOLINT(cert-err34-c) */
+        r->ske_hash = (int)strtol(p + strlen("Server used HashAlgorithm "), NULL, 10);
     } else if ((p = strstr(str, "Server used SignatureAlgorithm ")) != NULL) {
-        r->ske_sig = atoi(p + strlen("Server used SignatureAlgorithm ")); /* NOLINT */
+        r->ske_sig = (int)strtol(p + strlen("Server used SignatureAlgorithm "), NULL, 10);
     }
 }
 
@@ -110,7 +112,7 @@ static int load(const char *dir, const char *name, struct blob *b)
     return bench_read_file(path, &b->p, &b->len);
 }
 
-static int load_pki(struct ref_client *r, const char *dir)
+static int load_pki(struct bench_ref *r, const char *dir)
 {
     if (load(dir, "ca", &r->der_ca) != 0 || load(dir, "client", &r->der_client) != 0 ||
         load(dir, "client-key", &r->der_key) != 0 || load(dir, "broker", &r->der_broker) != 0 ||
@@ -118,8 +120,10 @@ static int load_pki(struct ref_client *r, const char *dir)
         return -1;
     }
     int ret = mbedtls_x509_crt_parse_der(&r->ca, r->der_ca.p, r->der_ca.len);
-    ret = ret != 0 ? ret : mbedtls_x509_crt_parse_der(&r->client, r->der_client.p, r->der_client.len);
-    ret = ret != 0 ? ret : mbedtls_x509_crt_parse_der(&r->broker, r->der_broker.p, r->der_broker.len);
+    ret =
+        ret != 0 ? ret : mbedtls_x509_crt_parse_der(&r->client, r->der_client.p, r->der_client.len);
+    ret =
+        ret != 0 ? ret : mbedtls_x509_crt_parse_der(&r->broker, r->der_broker.p, r->der_broker.len);
     ret = ret != 0 ? ret : mbedtls_pk_parse_key(&r->key, r->der_key.p, r->der_key.len, NULL, 0);
     ret = ret != 0 ? ret
                    : mbedtls_pk_parse_key(&r->broker_key, r->der_broker_key.p,
@@ -132,11 +136,11 @@ static int load_pki(struct ref_client *r, const char *dir)
     return 0;
 }
 
-static int setup_conf(struct ref_client *r, int suite)
+static int setup_conf(struct bench_ref *r, int suite)
 {
     static const unsigned char pers[] = "bench_handshake";
-    int ret = mbedtls_ctr_drbg_seed(&r->drbg, mbedtls_entropy_func, &r->entropy, pers,
-                                    sizeof(pers) - 1u);
+    int ret =
+        mbedtls_ctr_drbg_seed(&r->drbg, mbedtls_entropy_func, &r->entropy, pers, sizeof(pers) - 1u);
     ret = ret != 0 ? ret
                    : mbedtls_ssl_config_defaults(&r->conf, MBEDTLS_SSL_IS_CLIENT,
                                                  MBEDTLS_SSL_TRANSPORT_STREAM,
@@ -145,8 +149,10 @@ static int setup_conf(struct ref_client *r, int suite)
         return ret;
     }
     mbedtls_ssl_conf_rng(&r->conf, mbedtls_ctr_drbg_random, &r->drbg);
-    mbedtls_ssl_conf_min_version(&r->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
-    mbedtls_ssl_conf_max_version(&r->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
+    mbedtls_ssl_conf_min_version(&r->conf, MBEDTLS_SSL_MAJOR_VERSION_3,
+                                 MBEDTLS_SSL_MINOR_VERSION_3);
+    mbedtls_ssl_conf_max_version(&r->conf, MBEDTLS_SSL_MAJOR_VERSION_3,
+                                 MBEDTLS_SSL_MINOR_VERSION_3);
     mbedtls_ssl_conf_session_tickets(&r->conf, MBEDTLS_SSL_SESSION_TICKETS_DISABLED);
     r->suites[0] = suite;
     r->suites[1] = 0;
@@ -157,8 +163,8 @@ static int setup_conf(struct ref_client *r, int suite)
 }
 
 /* Certificates the server sent that are not the anchor itself: each costs a signature check. */
-static unsigned chain_verifies(const struct ref_client *r, const mbedtls_x509_crt *peer,
-                               unsigned *sent)
+static unsigned
+chain_verifies(const struct bench_ref *r, const mbedtls_x509_crt *peer, unsigned *sent)
 {
     unsigned n = 0;
     *sent = 0;
@@ -170,10 +176,11 @@ static unsigned chain_verifies(const struct ref_client *r, const mbedtls_x509_cr
     return n;
 }
 
-static void report_probe(const struct ref_client *r, const mbedtls_ssl_context *ssl)
+static void report_probe(struct bench_ref *r, const mbedtls_ssl_context *ssl)
 {
     unsigned sent = 0;
     unsigned verifies = chain_verifies(r, mbedtls_ssl_get_peer_cert(ssl), &sent);
+    r->verifies = verifies;
     bench_kv_s("probe.version", mbedtls_ssl_get_version(ssl));
     bench_kv_s("probe.suite", mbedtls_ssl_get_ciphersuite(ssl));
     bench_kv_s("probe.curve", r->curve[0] != '\0' ? r->curve : "unknown");
@@ -186,7 +193,7 @@ static void report_probe(const struct ref_client *r, const mbedtls_ssl_context *
 }
 
 /* One connect, handshake, close_notify. 0 or an mbedTLS code (message printed). */
-static int one_handshake(struct ref_client *r, bool probe)
+static int one_handshake(struct bench_ref *r, bool probe)
 {
     struct counted io;
     mbedtls_ssl_context ssl;
@@ -225,50 +232,50 @@ static int one_handshake(struct ref_client *r, bool probe)
     return ret;
 }
 
-static int probe(struct ref_client *r)
+int bench_ref_probe(struct bench_ref *r)
 {
+    bench_kv_s("mbedtls.version", MBEDTLS_VERSION_STRING);
     mbedtls_ssl_conf_dbg(&r->conf, probe_debug, r);
     mbedtls_debug_set_threshold(DEBUG_LEVEL);
     r->bytes_out = 0;
     r->bytes_in = 0;
     int ret = one_handshake(r, true);
+    r->probe_bytes = r->bytes_out + r->bytes_in;
     mbedtls_debug_set_threshold(0);
     mbedtls_ssl_conf_dbg(&r->conf, NULL, NULL);
-    return ret;
+    r->probed = ret == 0;
+    return ret == 0 ? 0 : -1;
 }
 
-static int ref_loop(struct ref_client *r, unsigned long count)
+int bench_ref_batch(struct bench_ref *r, unsigned long n, bool timed)
 {
-    struct bench_samples cpu;
-    struct bench_samples wall;
-    memset(&cpu, 0, sizeof(cpu));
-    memset(&wall, 0, sizeof(wall));
-    int ret = 0;
-    for (unsigned long i = 0; i < count && ret == 0; i++) {
+    for (unsigned long i = 0; i < n; i++) {
         int64_t c0 = bench_cpu_ns();
         int64_t w0 = bench_wall_ns();
-        ret = one_handshake(r, false);
+        if (one_handshake(r, false) != 0) {
+            return -1;
+        }
         int64_t c1 = bench_cpu_ns();
         int64_t w1 = bench_wall_ns();
-        if (ret == 0) {
-            ret = bench_samples_add(&cpu, (double)(c1 - c0) / 1e6) |
-                  bench_samples_add(&wall, (double)(w1 - w0) / 1e6);
+        if (timed && (bench_samples_add(&r->cpu, (double)(c1 - c0) / 1e6) != 0 ||
+                      bench_samples_add(&r->wall, (double)(w1 - w0) / 1e6) != 0)) {
+            return -1;
         }
     }
-    struct bench_stats sc;
-    struct bench_stats sw;
-    if (ret == 0 && bench_stats_of(&cpu, &sc) == 0 && bench_stats_of(&wall, &sw) == 0) {
-        bench_kv_stats("ref.cpu_ms", &sc);
-        bench_kv_stats("ref.wall_ms", &sw);
-    } else {
-        ret = ret != 0 ? ret : -1;
-    }
-    bench_samples_free(&cpu);
-    bench_samples_free(&wall);
-    return ret;
+    return 0;
 }
 
-static void ref_init(struct ref_client *r)
+void bench_ref_report(const struct bench_ref *r)
+{
+    struct bench_stats sc;
+    struct bench_stats sw;
+    if (bench_stats_of(&r->cpu, &sc) == 0 && bench_stats_of(&r->wall, &sw) == 0) {
+        bench_kv_stats("ref.cpu_ms", &sc);
+        bench_kv_stats("ref.wall_ms", &sw);
+    }
+}
+
+static void ref_init(struct bench_ref *r)
 {
     memset(r, 0, sizeof(*r));
     mbedtls_entropy_init(&r->entropy);
@@ -281,8 +288,11 @@ static void ref_init(struct ref_client *r)
     mbedtls_pk_init(&r->broker_key);
 }
 
-static void ref_free(struct ref_client *r)
+void bench_ref_free(struct bench_ref *r)
 {
+    if (r == NULL) {
+        return;
+    }
     mbedtls_ssl_config_free(&r->conf);
     mbedtls_ctr_drbg_free(&r->drbg);
     mbedtls_entropy_free(&r->entropy);
@@ -296,77 +306,57 @@ static void ref_free(struct ref_client *r)
     free(r->der_key.p);
     free(r->der_broker.p);
     free(r->der_broker_key.p);
+    bench_samples_free(&r->cpu);
+    bench_samples_free(&r->wall);
+    free(r);
 }
 
-static int run_prims(struct ref_client *r, double round_s)
+int bench_ref_prim_input(struct bench_ref *r, struct bench_prim_input *in)
 {
     const mbedtls_ecp_curve_info *ci = mbedtls_ecp_curve_info_from_name(r->curve);
-    if (ci == NULL) {
-        (void)fprintf(stderr, "bench_handshake: unknown ECDHE curve '%s'\n", r->curve);
+    memset(in, 0, sizeof(*in));
+    if (!r->probed || ci == NULL) {
+        (void)fprintf(stderr, "bench_handshake: no probe, or unknown ECDHE curve '%s'\n", r->curve);
         return -1;
     }
-    unsigned sent = 0;
-    struct bench_prim_input in = {
-        .drbg = &r->drbg,
-        .ca = &r->ca,
-        .leaf = &r->broker,
-        .client = &r->client,
-        .client_key = &r->key,
-        .server_key = &r->broker_key,
-        .client_key_der = r->der_key.p,
-        .client_key_der_len = r->der_key.len,
-        .ca_der = r->der_ca.p,
-        .ca_der_len = r->der_ca.len,
-        .leaf_der = r->der_broker.p,
-        .leaf_der_len = r->der_broker.len,
-        .curve = ci->grp_id,
-        /* ClientHello and ServerHello: about 250 bytes each with mbedTLS's extensions */
-        .hello_bytes = 500,
-        .transcript_bytes = r->bytes_out + r->bytes_in,
-        .chain_verifies = 1,
-        .round_s = round_s,
-    };
-    /* Every certificate sent that is not the anchor is checked once against its issuer; with
-     * the leaf alone that is one verify (leaf by the CA file's key). */
-    mbedtls_x509_crt leaf_only = r->broker;
-    leaf_only.next = NULL;
-    in.chain_verifies = chain_verifies(r, &leaf_only, &sent);
-    return bench_prims_run(&in);
+    in->drbg = &r->drbg;
+    in->ca = &r->ca;
+    in->leaf = &r->broker;
+    in->client = &r->client;
+    in->client_key = &r->key;
+    in->server_key = &r->broker_key;
+    in->client_key_der = r->der_key.p;
+    in->client_key_der_len = r->der_key.len;
+    in->ca_der = r->der_ca.p;
+    in->ca_der_len = r->der_ca.len;
+    in->leaf_der = r->der_broker.p;
+    in->leaf_der_len = r->der_broker.len;
+    in->curve = ci->grp_id;
+    in->hello_bytes = 500; /* ClientHello + ServerHello: about 250 bytes each */
+    in->transcript_bytes = r->probe_bytes;
+    /* every certificate sent that is not the anchor is checked once against its issuer */
+    in->chain_verifies = r->verifies;
+    return 0;
 }
 
-int bench_mbedtls_main(int argc, char **argv)
+int bench_ref_new(const char *pki, uint16_t port, bool ecdsa, struct bench_ref **out)
 {
-    unsigned long port = 0;
-    unsigned long count = 0;
-    double round_s = 0;
-    const char *pki = bench_opt(argc, argv, 3, "--pki", NULL);
-    const char *suite = bench_opt(argc, argv, 3, "--suite", "rsa");
-    int suite_id = strcmp(suite, "rsa") == 0     ? MBEDTLS_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
-                   : strcmp(suite, "ecdsa") == 0 ? MBEDTLS_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256
-                                                 : 0;
-    if (argc < 3 || bench_parse_ulong(argv[2], 1, 65535, &port) != 0 || pki == NULL ||
-        suite_id == 0 ||
-        bench_parse_ulong(bench_opt(argc, argv, 3, "--count", "200"), 1, 1000000, &count) != 0 ||
-        bench_parse_seconds(bench_opt(argc, argv, 3, "--round-s", "0.2"), &round_s) != 0) {
-        (void)fprintf(stderr, "usage: bench_handshake mbedtls PORT --pki DIR [--count N] "
-                              "[--suite rsa|ecdsa] [--round-s S]\n");
-        return 2;
-    }
-    struct ref_client *r = malloc(sizeof(*r));
+    struct bench_ref *r = malloc(sizeof(*r));
     if (r == NULL) {
-        return 1;
+        return -1;
     }
     ref_init(r);
-    (void)snprintf(r->port, sizeof(r->port), "%lu", port);
+    (void)snprintf(r->port, sizeof(r->port), "%u", (unsigned)port);
     int ret = load_pki(r, pki);
-    ret = ret != 0 ? ret : setup_conf(r, suite_id);
-    if (ret == 0) {
-        bench_kv_s("mbedtls.version", MBEDTLS_VERSION_STRING);
-        ret = probe(r);
+    ret = ret != 0 ? ret
+                   : setup_conf(r, ecdsa ? MBEDTLS_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256
+                                         : MBEDTLS_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
+    if (ret != 0) {
+        (void)fprintf(stderr, "bench_handshake: cannot configure the mbedTLS client (-0x%04x)\n",
+                      (unsigned)(ret < 0 ? -ret : ret));
+        bench_ref_free(r);
+        return -1;
     }
-    ret = ret != 0 ? ret : ref_loop(r, count);
-    ret = ret != 0 ? ret : run_prims(r, round_s);
-    ref_free(r);
-    free(r);
-    return ret == 0 ? 0 : 1;
+    *out = r;
+    return 0;
 }

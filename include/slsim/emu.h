@@ -42,6 +42,14 @@ const char *slsim_emu_last_error(void);
  *  unclean boot (pending commits and bundles roll back). */
 void slsim_emu_power_cut(struct slsim_device *dev);
 
+/**
+ * Waits until @p dev's event thread has delivered every event already due (socket events of
+ * the calls made so far, for instance) and is idle, at most @p timeout_ms. Events the WLAN
+ * model will raise later (after its delays) are not waited for. Returns 0 when idle, -1 on
+ * timeout, when the device is not started, or when called from the event thread itself.
+ */
+int slsim_emu_events_flush(struct slsim_device *dev, unsigned timeout_ms);
+
 #ifdef __cplusplus
 }
 #endif

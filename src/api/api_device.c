@@ -19,6 +19,8 @@
 #include <slsim/emu.h>
 #include <ti/drivers/net/wifi/simplelink.h>
 
+#include "device/device_events.h" /* runtime */
+
 #include "core/banned.h"
 
 static _Thread_local struct slsim_device *tls_device;
@@ -111,6 +113,7 @@ struct slsim_device *slsim_emu_current(void)
 
 void slsim_emu_power_cut(struct slsim_device *dev)
 {
+    slsim_events_stop(slsim_device_events(dev), 0); /* runtime: joined without the lock */
     slsim_device_lock(dev);
     slsim_device_power_cut(dev);
     slsim_device_unlock(dev);
@@ -143,31 +146,52 @@ _i16 sl_Start(const void *pIfHdl, _i8 *pDevName, const P_INIT_CALLBACK pInitCall
     }
     struct slsim_diag diag;
     slsim_diag_clear(&diag);
+    /* runtime: events go to the application's handlers (api_events.c) */
+    slsim_events_set_dispatch(slsim_device_events(dev), slsim_api_event_dispatch, NULL);
     slsim_device_lock(dev);
     int32_t ret = slsim_device_start(dev, &diag);
     slsim_device_unlock(dev);
+    slsim_api_report_start(dev, ret); /* run report: SLSIM_RUN_REPORT (api_report.c) */
     if (ret < 0 && ret != SL_RET_CODE_DEV_ALREADY_STARTED) {
         slsim_api_set_diag("sl_Start failed", &diag);
         fprintf(stderr, "slsim: %s\n", tls_error);
     }
-    if (pInitCallBack != NULL) {
-        /* The callback form returns 0 and reports the role (or error) through the callback. */
-        SlDeviceInitInfo_t info = { .ChipId = slsim_device_profile(dev)->chip_id, .MoreData = 0 };
-        pInitCallBack((_u32)ret, &info);
-        return ret == SL_RET_CODE_DEV_ALREADY_STARTED ? (_i16)ret : 0;
+    if (pInitCallBack != NULL && ret != SL_RET_CODE_DEV_ALREADY_STARTED) {
+        /* ---- runtime: the callback form returns 0 and reports the role on the event thread;
+         * a failed start has no event thread, so the error is reported before the return
+         * (docs/compat-deviations.md D1) ---- */
+        struct slsim_event ev = { .kind = SLSIM_EVENT_INIT };
+        ev.u.init.cb = (void (*)(void))pInitCallBack;
+        ev.u.init.status = ret;
+        ev.u.init.chip_id = slsim_device_profile(dev)->chip_id;
+        if (ret < 0 || slsim_events_post(slsim_device_events(dev), &ev, 0) != 0) {
+            SlDeviceInitInfo_t info = { .ChipId = ev.u.init.chip_id, .MoreData = 0 };
+            pInitCallBack((_u32)ret, &info);
+        }
+        return 0;
+        /* ---- end runtime ---- */
     }
     return (_i16)ret;
 }
 
 _i16 sl_Stop(const _u16 Timeout)
 {
-    (void)Timeout; /* nothing is pending inside the emulator when sl_Stop runs */
     struct slsim_device *dev = slsim_api_device();
     if (dev == NULL) {
         return SL_RET_CODE_DEV_NOT_STARTED;
     }
+    /* ---- runtime: the event thread delivers what is due (for at most Timeout ms; 0xFFFF: up
+     * to 10 s) and is joined without the device lock, since a handler may be waiting for it.
+     * From a handler, sl_Stop cannot join its own thread (docs/wlan.md). ---- */
+    struct slsim_events *q = slsim_device_events(dev);
+    if (slsim_events_on_thread(q)) {
+        return SL_RET_CODE_API_COMMAND_IN_PROGRESS;
+    }
+    slsim_events_stop(q, Timeout == 0xFFFFu ? 10000u : Timeout);
+    /* ---- end runtime ---- */
     slsim_device_lock(dev);
     int32_t ret = slsim_device_stop(dev);
     slsim_device_unlock(dev);
+    slsim_api_report_stop(ret); /* run report: SLSIM_RUN_REPORT (api_report.c) */
     return (_i16)ret;
 }

@@ -2,12 +2,14 @@
 /**
  * @file api_events.c
  * @brief The application's event handlers (reference §7.3) as weak empty defaults, and the
- *        socket-event dispatcher: struct slsim_sock_event -> SlSockEvent_t, delivered after the
- *        device lock is released (docs/sock.md).
+ *        event dispatcher: the device's struct slsim_event -> SlWlanEvent_t, SlNetAppEvent_t,
+ *        SlSockEvent_t, SlDeviceEvent_t, SlDeviceFatal_t or the sl_Start init callback, called
+ *        on the device's event thread with no lock held (docs/wlan.md "Events").
  *
  * TI's applications must define every handler; slsim gives weak empty ones so a program that
  * defines only the handlers it cares about still links (docs/compat-deviations.md "Sockets").
- * No state: events travel from the table's queue to the handler on the calling thread.
+ * No state: socket events travel from the table's queue to the device's event queue when the
+ * socket call leaves, and from there to the handler on the event thread.
  */
 #include "api/api_sock.h"
 
@@ -16,7 +18,10 @@
 #include <string.h>
 #include <time.h>
 
+#include <slsim/emu.h>
 #include <ti/drivers/net/wifi/simplelink.h>
+
+#include "device/device_events.h"
 
 #include "core/banned.h"
 
@@ -113,8 +118,15 @@ void slsim_api_sock_leave(struct slsim_device *dev, struct slsim_sock_table *t)
 {
     struct slsim_sock_event ev[SLSIM_SOCK_EVENT_MAX]; /* the whole queue */
     unsigned n = slsim_sock_take_events(t, ev, SLSIM_SOCK_EVENT_MAX);
+    /* runtime: onto the event thread, in order (posting with the device lock held is allowed) */
+    for (unsigned i = 0; i < n; i++) {
+        struct slsim_event e;
+        memset(&e, 0, sizeof(e));
+        e.kind = SLSIM_EVENT_SOCK;
+        e.u.sock = ev[i];
+        (void)slsim_events_post(slsim_device_events(dev), &e, 0);
+    }
     slsim_device_unlock(dev);
-    slsim_api_sock_dispatch(ev, n);
 }
 
 int slsim_api_sock_poll_timeout(int64_t end)
@@ -143,4 +155,101 @@ bool slsim_api_sock_wait(int fd, short events, int64_t deadline_ms, int64_t limi
         (void)nanosleep(&nap, NULL);
     }
     return limit_ms == 0 || slsim_sock_now_ms() < limit_ms;
+}
+
+/* ---- runtime: the event thread's dispatcher (device_events.h) ------------------------------ */
+
+_Static_assert(SL_WLAN_EVENT_CONNECT == SLSIM_WLAN_EV_CONNECT, "TI value");
+_Static_assert(SL_WLAN_EVENT_DISCONNECT == SLSIM_WLAN_EV_DISCONNECT, "TI value");
+_Static_assert(SL_NETAPP_EVENT_IPV4_ACQUIRED == SLSIM_NETAPP_EV_IPV4_ACQ, "TI value");
+_Static_assert(SL_WLAN_DISCONNECT_USER_INITIATED == SLSIM_WLAN_R_USER, "TI value");
+_Static_assert(SL_WLAN_DISCONNECT_FOURWAY_HANDSHAKE_TIMEOUT == SLSIM_WLAN_R_FOURWAY_TIMEOUT, "TI");
+_Static_assert(SL_WLAN_DISCONNECT_ASSOC_TIMEOUT == SLSIM_WLAN_R_ASSOC_TIMEOUT, "TI value");
+_Static_assert(SL_WLAN_DISCONNECT_SECURITY_FAILURE == SLSIM_WLAN_R_SECURITY, "TI value");
+_Static_assert(SL_WLAN_DISCONNECT_WHILE_CONNNECTING == SLSIM_WLAN_R_WHILE_CONNECT, "TI value");
+
+static void deliver_wlan(const struct slsim_wlan_event *w)
+{
+    SlWlanEvent_t e;
+    memset(&e, 0, sizeof(e));
+    e.Id = w->id;
+    if (w->id == SL_WLAN_EVENT_CONNECT) {
+        e.Data.Connect.SsidLen = w->ssid_len;
+        memcpy(e.Data.Connect.SsidName, w->ssid, sizeof(e.Data.Connect.SsidName));
+        memcpy(e.Data.Connect.Bssid, w->bssid, sizeof(e.Data.Connect.Bssid));
+    } else {
+        e.Data.Disconnect.SsidLen = w->ssid_len;
+        memcpy(e.Data.Disconnect.SsidName, w->ssid, sizeof(e.Data.Disconnect.SsidName));
+        memcpy(e.Data.Disconnect.Bssid, w->bssid, sizeof(e.Data.Disconnect.Bssid));
+        e.Data.Disconnect.ReasonCode = w->reason;
+    }
+    SimpleLinkWlanEventHandler(&e);
+}
+
+static void deliver_netapp(const struct slsim_netapp_event *n)
+{
+    SlNetAppEvent_t e;
+    memset(&e, 0, sizeof(e));
+    e.Id = n->id;
+    e.Data.IpAcquiredV4.Ip = n->ip; /* host byte order (reference §7.5) */
+    e.Data.IpAcquiredV4.Gateway = n->gateway;
+    e.Data.IpAcquiredV4.Dns = n->dns;
+    SimpleLinkNetAppEventHandler(&e);
+}
+
+static void deliver_device(uint32_t kind, const struct slsim_general_event *g)
+{
+    if (kind == SLSIM_EVENT_FATAL) {
+        SlDeviceFatal_t f;
+        memset(&f, 0, sizeof(f));
+        f.Id = g->id;
+        f.Data.DeviceAssert.Code = (_u32)g->code;
+        SimpleLinkFatalErrorEventHandler(&f);
+        return;
+    }
+    SlDeviceEvent_t e;
+    memset(&e, 0, sizeof(e));
+    e.Id = g->id;
+    if (g->id == SL_DEVICE_EVENT_RESET_REQUEST) {
+        e.Data.ResetRequest.Status = g->code;
+        e.Data.ResetRequest.Caller = g->source;
+    } else {
+        e.Data.Error.Source = (SlDeviceSource_e)g->source;
+        e.Data.Error.Code = g->code;
+    }
+    SimpleLinkGeneralEventHandler(&e);
+}
+
+void slsim_api_event_dispatch(struct slsim_device *dev, const struct slsim_event *ev, void *ctx)
+{
+    (void)ctx;
+    slsim_emu_use(dev); /* a handler's own sl_* calls act on the device that raised the event */
+    switch (ev->kind) {
+    case SLSIM_EVENT_INIT: {
+        P_INIT_CALLBACK cb = (P_INIT_CALLBACK)ev->u.init.cb;
+        SlDeviceInitInfo_t info = { .ChipId = ev->u.init.chip_id, .MoreData = 0 };
+        cb((_u32)ev->u.init.status, &info);
+        break;
+    }
+    case SLSIM_EVENT_WLAN:
+        deliver_wlan(&ev->u.wlan);
+        break;
+    case SLSIM_EVENT_NETAPP:
+        deliver_netapp(&ev->u.netapp);
+        break;
+    case SLSIM_EVENT_SOCK:
+        slsim_api_sock_dispatch(&ev->u.sock, 1);
+        break;
+    default:
+        deliver_device(ev->kind, &ev->u.general);
+        break;
+    }
+}
+
+int slsim_emu_events_flush(struct slsim_device *dev, unsigned timeout_ms)
+{
+    if (dev == NULL) {
+        return -1;
+    }
+    return slsim_events_flush(slsim_device_events(dev), timeout_ms) ? 0 : -1;
 }

@@ -39,4 +39,29 @@ bool slsim_api_sock_wait(int fd, short events, int64_t deadline_ms, int64_t limi
 /** Milliseconds left until @p end (0 = forever: -1), clamped to int, for poll(). */
 int slsim_api_sock_poll_timeout(int64_t end);
 
+/* ---- net: remaps of socket destinations (api_net.c, docs/net.md) ---- */
+
+/** Remaps *ip:*port by the device's "remap" table and records both for @p sd (device locked). */
+void slsim_api_net_remap(struct slsim_device *dev, int sd, uint32_t *ip, uint16_t *port);
+
+/** Forgets @p sd's destination record (a new descriptor); with the device locked. */
+void slsim_api_net_forget(struct slsim_device *dev, int sd);
+
+/** The same, taking the calling thread's device lock itself. */
+void slsim_api_net_forget_unlocked(int sd);
+
+/** Reports a source equal to @p sd's remapped destination as the original one (no lock held). */
+void slsim_api_net_unmap(int sd, uint32_t *ip, uint16_t *port);
+
+/**
+ * Where socket @p sd's last sl_Connect/sl_SendTo went, on the calling thread's device; the
+ * record has set == false before the first one. Format it with slsim_net_dest_str().
+ * @retval 0 success
+ * @retval SL_RET_CODE_DEV_NOT_STARTED the device is not started
+ * @retval SL_ERROR_BSD_EBADF @p sd is not an open socket
+ */
+int32_t slsim_api_socket_dest(int sd, struct slsim_net_dest *out);
+
+/* ---- end net ---- */
+
 #endif /* SLSIM_API_API_SOCK_H */

@@ -5,7 +5,8 @@
  *
  * The name is taken by length (no NUL needed); dotted-decimal text is returned as is without a
  * lookup; the IPv4 result is in host byte order. Resolver failures map by table to the DNS
- * client codes of §4.8. The device lock is not held during the lookup.
+ * client codes of §4.8. The device lock is not held during the lookup. The device's DNS
+ * overrides (configuration "dns", docs/net.md) answer first and never reach the host resolver.
  */
 #include "api/api.h"
 
@@ -92,6 +93,25 @@ static int32_t resolve(const char *name, int family, _u32 *out)
     return ret;
 }
 
+/* net: the device's DNS overrides (docs/net.md), asked before the host resolver. Returns true
+ * if @p name is overridden: *ret is then 0 (IPv4 answer in @p out) or, for an IPv6 query,
+ * SL_ERROR_NET_APP_DNS_RETRY_A_QUERY (the name exists as IPv4 only). */
+static bool
+dns_override(const struct slsim_net *net, const char *name, int family, _u32 *out, int32_t *ret)
+{
+    uint32_t ip = 0;
+    if (!slsim_net_dns_lookup(net, name, strlen(name), &ip)) {
+        return false;
+    }
+    if (family != AF_INET) {
+        *ret = SL_ERROR_NET_APP_DNS_RETRY_A_QUERY;
+        return true;
+    }
+    out[0] = ip; /* host byte order, like the chip */
+    *ret = 0;
+    return true;
+}
+
 _i16 sl_NetAppDnsGetHostByName(_i8 *pHostName,
                                const _u16 NameLen,
                                _u32 *OutIpAddr,
@@ -102,6 +122,7 @@ _i16 sl_NetAppDnsGetHostByName(_i8 *pHostName,
     if (slsim_api_fs_enter(&dev, &ret) == NULL) {
         return (_i16)ret; /* SL_RET_CODE_DEV_NOT_STARTED */
     }
+    const struct slsim_net *net = slsim_device_net(dev); /* net: fixed for the device's life */
     slsim_device_unlock(dev); /* the lookup runs without the device lock */
     if (Family != SL_AF_INET && Family != SL_AF_INET6) {
         return SL_ERROR_NET_APP_DNS_INVALID_FAMILY_TYPE;
@@ -116,5 +137,9 @@ _i16 sl_NetAppDnsGetHostByName(_i8 *pHostName,
     }
     memcpy(name, pHostName, len);
     name[len] = '\0';
-    return (_i16)resolve(name, Family == SL_AF_INET ? AF_INET : AF_INET6, OutIpAddr);
+    int family = Family == SL_AF_INET ? AF_INET : AF_INET6;
+    if (dns_override(net, name, family, OutIpAddr, &ret)) {
+        return (_i16)ret; /* net: an override never reaches the host resolver */
+    }
+    return (_i16)resolve(name, family, OutIpAddr);
 }

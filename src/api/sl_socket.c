@@ -107,6 +107,7 @@ _i16 sl_Socket(_i16 Domain, _i16 Type, _i16 Protocol)
         return (_i16)ret;
     }
     ret = slsim_sock_socket(t, Domain, Type, Protocol);
+    slsim_api_net_forget(dev, (int)ret); /* net: a new descriptor has no destination yet */
     slsim_api_sock_leave(dev, t);
     return (_i16)ret;
 }
@@ -172,6 +173,9 @@ _i16 sl_Accept(_i16 sd, SlSockAddr_t *addr, SlSocklen_t *addrlen)
     struct peer p = { 0, 0 };
     const struct blocking b = { SLSIM_SOCK_OP_ACCEPT, SL_ERROR_BSD_EAGAIN, false, false, false };
     int32_t ret = run_blocking(sd, &b, try_accept, &p);
+    if (ret >= 0) {
+        slsim_api_net_forget_unlocked((int)ret); /* net: a new descriptor */
+    }
     if (ret >= 0 && addr != NULL && addrlen != NULL) {
         if (*addrlen == sizeof(SlSockAddrIn_t)) {
             addr_out(addr, p.ip, p.port);
@@ -196,14 +200,19 @@ _i16 sl_Connect(_i16 sd, const SlSockAddr_t *addr, _i16 addrlen)
     if (t == NULL) {
         return (_i16)ret;
     }
-    slsim_api_sock_leave(dev, t);
     struct peer p = { 0, 0 };
     ret = addr_in(addr, addrlen, &p.ip, &p.port);
+    if (ret == 0) {
+        slsim_api_net_remap(dev, sd, &p.ip, &p.port); /* net: "remap" (docs/net.md) */
+    }
+    slsim_api_sock_leave(dev, t);
     if (ret != 0) {
         return (_i16)ret;
     }
     const struct blocking b = { SLSIM_SOCK_OP_CONNECT, SL_ERROR_BSD_EALREADY, false, false, false };
-    return (_i16)run_blocking(sd, &b, try_connect, &p);
+    ret = run_blocking(sd, &b, try_connect, &p);
+    slsim_api_report_connect(sd, ret); /* run report: SLSIM_RUN_REPORT (api_report.c) */
+    return (_i16)ret;
 }
 
 static int32_t try_starttls(struct slsim_sock_table *t, int sd, void *arg)
@@ -283,6 +292,7 @@ _i16 sl_RecvFrom(_i16 sd, void *buf, _i16 len, _i16 flags, SlSockAddr_t *from, S
     memset(&x, 0, sizeof(x));
     int32_t ret = recv_common(sd, buf, len, flags, &x);
     if (ret >= 0) {
+        slsim_api_net_unmap(sd, &x.ip, &x.port); /* net: the address the application used */
         addr_out(from, x.ip, x.port);
     }
     return (_i16)ret;
@@ -344,6 +354,20 @@ _i16 sl_Send(_i16 sd, const void *buf, _i16 len, _i16 flags)
     return (_i16)send_common(sd, len, flags, &x);
 }
 
+/* net: remaps a datagram's destination and records it (docs/net.md). */
+static int32_t sendto_remap(int sd, uint32_t *ip, uint16_t *port)
+{
+    struct slsim_device *dev = NULL;
+    int32_t ret = 0;
+    struct slsim_sock_table *t = slsim_api_sock_enter(&dev, &ret);
+    if (t == NULL) {
+        return ret;
+    }
+    slsim_api_net_remap(dev, sd, ip, port);
+    slsim_api_sock_leave(dev, t);
+    return 0;
+}
+
 _i16 sl_SendTo(
     _i16 sd, const void *buf, _i16 len, _i16 flags, const SlSockAddr_t *to, SlSocklen_t tolen)
 {
@@ -355,6 +379,10 @@ _i16 sl_SendTo(
     struct xfer x;
     memset(&x, 0, sizeof(x));
     ret = addr_in(to, -1, &x.ip, &x.port);
+    if (ret != 0) {
+        return (_i16)ret;
+    }
+    ret = sendto_remap(sd, &x.ip, &x.port); /* net: "remap" (docs/net.md) */
     if (ret != 0) {
         return (_i16)ret;
     }

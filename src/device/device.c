@@ -14,10 +14,10 @@
 #include "sock/sock.h"
 
 #include "device/device_clock.h"
+#include "device/device_events.h" /* runtime */
+#include "device/device_wlan.h"   /* runtime */
 
 #include "core/banned.h"
-
-#define ROLE_STA_VALUE 0 /* TI's ROLE_STA; the WLAN role model arrives with the runtime work */
 
 struct slsim_device {
     struct slsim_device_config cfg;
@@ -28,6 +28,9 @@ struct slsim_device {
     struct slsim_device_catalog cat; /* catalog: filled by slsim_device_load_catalog() */
     struct slsim_sock_table *socks;  /* sockets: while started (device_sock.c) */
     struct slsim_device_clock clock; /* from creation until the process ends (a power cycle) */
+    struct slsim_events *events;     /* runtime: event thread and queue (device_events.c) */
+    struct slsim_device_wlan *wlan;  /* runtime: WLAN model (device_wlan.c) */
+    struct slsim_net_dests dests;    /* net: where each socket last sent (docs/net.md) */
 };
 
 int32_t slsim_device_new(const struct slsim_device_config *cfg, struct slsim_device **out)
@@ -44,6 +47,14 @@ int32_t slsim_device_new(const struct slsim_device_config *cfg, struct slsim_dev
         free(dev);
         return SL_ERROR_BSD_ENOMEM;
     }
+    /* ---- runtime ---- */
+    if (slsim_events_new(dev, &dev->events) != 0 || slsim_device_wlan_new(&dev->wlan) != 0) {
+        slsim_events_free(dev->events);
+        pthread_mutex_destroy(&dev->lock);
+        free(dev);
+        return SL_ERROR_BSD_ENOMEM;
+    }
+    /* ---- end runtime ---- */
     *out = dev;
     return 0;
 }
@@ -56,12 +67,15 @@ void slsim_device_free(struct slsim_device *dev)
     if (dev->fs != NULL) {
         (void)slsim_device_stop(dev);
     }
+    slsim_events_free(dev->events);    /* runtime */
+    slsim_device_wlan_free(dev->wlan); /* runtime */
     pthread_mutex_destroy(&dev->lock);
     free(dev);
 }
 
 static void release(struct slsim_device *dev)
 {
+    slsim_device_wlan_stop(dev);       /* runtime: event thread stopped, link forgotten */
     slsim_sock_table_free(dev->socks); /* sockets */
     dev->socks = NULL;
     slsim_fs_free(dev->fs);
@@ -159,11 +173,20 @@ int32_t slsim_device_start(struct slsim_device *dev, struct slsim_diag *diag)
         }
     }
     /* ---- end sockets ---- */
-    if (ret != 0) {
+    /* ---- runtime: role, event thread, auto-connect (device_wlan.c) ---- */
+    if (ret == 0) {
+        ret = slsim_device_wlan_start(dev);
+        if (ret < 0) {
+            (void)slsim_fs_unmount(dev->fs, SLSIM_FS_STOP_DEVICE);
+            dev->fs = NULL;
+        }
+    }
+    /* ---- end runtime ---- */
+    if (ret < 0) {
         release(dev);
         return ret;
     }
-    return ROLE_STA_VALUE;
+    return ret; /* the role */
 }
 
 int32_t slsim_device_stop(struct slsim_device *dev)
@@ -171,6 +194,7 @@ int32_t slsim_device_stop(struct slsim_device *dev)
     if (dev->fs == NULL) {
         return SL_RET_CODE_DEV_NOT_STARTED;
     }
+    slsim_device_wlan_stop(dev);       /* runtime: joins the event thread (see device_events.h) */
     slsim_sock_table_free(dev->socks); /* sockets: closed before the fs goes */
     dev->socks = NULL;
     int32_t ret = slsim_fs_unmount(dev->fs, SLSIM_FS_STOP_DEVICE);
@@ -254,3 +278,31 @@ int64_t slsim_device_time(struct slsim_device *dev)
 {
     return slsim_clock_now(&dev->clock);
 }
+
+/* ---- net (docs/net.md) ---- */
+
+const struct slsim_net *slsim_device_net(const struct slsim_device *dev)
+{
+    return &dev->cfg.net;
+}
+
+struct slsim_net_dests *slsim_device_net_dests(struct slsim_device *dev)
+{
+    return &dev->dests;
+}
+
+/* ---- end net ---- */
+
+/* ---- runtime (device_events.h, device_wlan.h) ---- */
+
+struct slsim_events *slsim_device_events(struct slsim_device *dev)
+{
+    return dev->events;
+}
+
+struct slsim_device_wlan *slsim_device_wlan(struct slsim_device *dev)
+{
+    return dev->wlan;
+}
+
+/* ---- end runtime ---- */

@@ -17,6 +17,8 @@
 #include "catalog/catalog_store.h"
 #include "core/core.h"
 #include "fs/fs.h"
+#include "net/net_wlan.h" /* runtime: "aps", "wlan" */
+#include "net/net.h"      /* net: DNS overrides and remaps (docs/net.md) */
 
 /** A device profile: the limits and behaviours of one chip variant. */
 struct slsim_profile {
@@ -49,6 +51,11 @@ struct slsim_device_config {
     char profile[16];     /**< profile name, "" = use the image's */
     int clock_mode;       /**< enum slsim_clock_mode (device_clock.h); 0 = host */
     int64_t clock_start;  /**< start time of a fixed clock, Unix seconds */
+    /* ---- runtime (docs/wlan.md) ---- */
+    struct slsim_wlan_aps aps;     /**< "aps": simulated access points */
+    struct slsim_wlan_timing wlan; /**< "wlan": model timing (set = false: defaults) */
+    /* ---- end runtime ---- */
+    struct slsim_net net; /**< net: "dns" and "remap" keys (docs/net.md) */
 };
 
 /**
@@ -158,6 +165,16 @@ struct slsim_sock_table *slsim_device_socks(struct slsim_device *dev);
 int32_t slsim_device_socks_open(struct slsim_device *dev, struct slsim_sock_table **out);
 
 /* ---- end sockets ---- */
+
+/* ---- net: DNS overrides, remaps, socket destinations (docs/net.md) ---------------------- */
+
+/** The device's DNS overrides and remaps (from its configuration; never NULL). */
+const struct slsim_net *slsim_device_net(const struct slsim_device *dev);
+
+/** Where each socket's last sl_Connect/sl_SendTo went. Call with the device locked. */
+struct slsim_net_dests *slsim_device_net_dests(struct slsim_device *dev);
+
+/* ---- end net ---- */
 
 /* ---- device clock (device_clock.h) ---------------------------------------------------- */
 

@@ -72,6 +72,191 @@ static int32_t key_clock(const cJSON *v, struct parse_ctx *ctx)
     return 0;
 }
 
+/* ---- net: "dns" and "remap" (docs/net.md) ---- */
+
+/* Reason for an slsim_net_*_add() failure of entry @p what in @p key. */
+static int32_t net_add_error(struct parse_ctx *ctx, const char *key, const char *what, int32_t rc)
+{
+    if (rc == SL_ERROR_NET_APP_DNS_DUPLICATE_ENTRY) {
+        slsim_diag_set(ctx->diag, 0, "\"%s\": \"%s\" is listed twice", key, what);
+    } else if (rc == SL_ERROR_NET_APP_DNS_NEED_MORE_RECORD_BUFFER) {
+        slsim_diag_set(ctx->diag, 0, "\"%s\": more than %u entries", key,
+                       key[0] == 'd' ? SLSIM_NET_DNS_MAX : SLSIM_NET_REMAP_MAX);
+    } else {
+        slsim_diag_set(ctx->diag, 0, "\"%s\": \"%s\" is not a valid host name", key, what);
+    }
+    return SL_ERROR_FS_INVALID_ARGS;
+}
+
+static int32_t key_dns(const cJSON *v, struct parse_ctx *ctx)
+{
+    if (!cJSON_IsObject(v)) {
+        slsim_diag_set(ctx->diag, 0, "\"dns\" must be an object of name: \"a.b.c.d\"");
+        return SL_ERROR_FS_INVALID_ARGS;
+    }
+    for (const cJSON *it = v->child; it != NULL; it = it->next) {
+        uint32_t ip = 0;
+        if (!cJSON_IsString(it) || slsim_net_parse_ipv4(it->valuestring, &ip) != 0) {
+            slsim_diag_set(ctx->diag, 0,
+                           "\"dns\": \"%s\" must map to an IPv4 address string like "
+                           "\"127.0.0.1\"",
+                           it->string);
+            return SL_ERROR_FS_INVALID_ARGS;
+        }
+        int32_t rc = slsim_net_dns_add(&ctx->cfg->net, it->string, ip);
+        if (rc != 0) {
+            return net_add_error(ctx, "dns", it->string, rc);
+        }
+    }
+    return 0;
+}
+
+static int32_t key_remap(const cJSON *v, struct parse_ctx *ctx)
+{
+    if (!cJSON_IsObject(v)) {
+        slsim_diag_set(ctx->diag, 0, "\"remap\" must be an object of \"ip:port\": \"ip:port\"");
+        return SL_ERROR_FS_INVALID_ARGS;
+    }
+    for (const cJSON *it = v->child; it != NULL; it = it->next) {
+        uint32_t from_ip = 0;
+        uint32_t to_ip = 0;
+        uint16_t from_port = 0;
+        uint16_t to_port = 0;
+        if (slsim_net_parse_endpoint(it->string, true, &from_ip, &from_port) != 0) {
+            slsim_diag_set(ctx->diag, 0,
+                           "\"remap\": \"%s\" is not \"a.b.c.d:port\" or \"a.b.c.d:*\"",
+                           it->string);
+            return SL_ERROR_FS_INVALID_ARGS;
+        }
+        if (!cJSON_IsString(it) ||
+            slsim_net_parse_endpoint(it->valuestring, true, &to_ip, &to_port) != 0) {
+            slsim_diag_set(ctx->diag, 0,
+                           "\"remap\": \"%s\" must map to a string \"a.b.c.d:port\" or "
+                           "\"a.b.c.d:*\"",
+                           it->string);
+            return SL_ERROR_FS_INVALID_ARGS;
+        }
+        int32_t rc = slsim_net_remap_add(&ctx->cfg->net, from_ip, from_port, to_ip, to_port);
+        if (rc != 0) {
+            return net_add_error(ctx, "remap", it->string, rc);
+        }
+    }
+    return 0;
+}
+
+/* ---- end net ---- */
+
+/* ---- runtime: "aps" and "wlan" (docs/wlan.md) ---- */
+
+static int32_t ap_error(struct parse_ctx *ctx, unsigned i, const char *what)
+{
+    slsim_diag_set(ctx->diag, 0, "\"aps\"[%u]: %s", i, what);
+    return SL_ERROR_FS_INVALID_ARGS;
+}
+
+/* One member of an "aps" entry; false if @p it is not a valid one. */
+static bool ap_member(const cJSON *it, struct slsim_wlan_ap *ap, bool *has_key)
+{
+    const char *k = it->string;
+    const char *sv = cJSON_IsString(it) ? it->valuestring : NULL;
+    size_t len = sv != NULL ? strlen(sv) : 0;
+    if (sv != NULL && strcmp(k, "ssid") == 0 && len >= 1 && len <= SLSIM_WLAN_SSID_MAX) {
+        memcpy(ap->ssid, sv, len);
+        ap->ssid_len = (uint8_t)len;
+        return true;
+    }
+    if (sv != NULL && strcmp(k, "key") == 0 && len <= SLSIM_WLAN_KEY_MAX) {
+        memcpy(ap->key, sv, len);
+        ap->key_len = (uint8_t)len;
+        *has_key = true;
+        return true;
+    }
+    if (sv != NULL && strcmp(k, "security") == 0) {
+        return slsim_wlan_sec_parse(sv, &ap->sec);
+    }
+    return sv != NULL && strcmp(k, "fail") == 0 && slsim_wlan_fail_parse(sv, &ap->fail);
+}
+
+static int32_t parse_ap(const cJSON *obj, unsigned i, struct parse_ctx *ctx)
+{
+    struct slsim_wlan_ap *ap = &ctx->cfg->aps.ap[i];
+    bool has_key = false;
+    if (!cJSON_IsObject(obj)) {
+        return ap_error(ctx, i, "must be an object { \"ssid\", \"security\", \"key\", \"fail\" }");
+    }
+    ap->sec = 0xFF;
+    for (const cJSON *it = obj->child; it != NULL; it = it->next) {
+        if (!ap_member(it, ap, &has_key)) {
+            return ap_error(ctx, i,
+                            "bad or unknown member (ssid: 1-32 characters; security: "
+                            "open, wep, wpa2, wpa3; key: up to 64 characters; fail: "
+                            "wrong-key, absent, assoc-timeout)");
+        }
+    }
+    if (ap->ssid_len == 0 || ap->sec == 0xFF) {
+        return ap_error(ctx, i, "\"ssid\" and \"security\" are required");
+    }
+    if ((ap->sec == SLSIM_WLAN_SEC_OPEN) == has_key) {
+        return ap_error(ctx, i, "\"key\" is required for wep/wpa2/wpa3 and not allowed for open");
+    }
+    for (unsigned j = 0; j < i; j++) {
+        const struct slsim_wlan_ap *o = &ctx->cfg->aps.ap[j];
+        if (o->ssid_len == ap->ssid_len && memcmp(o->ssid, ap->ssid, ap->ssid_len) == 0) {
+            return ap_error(ctx, i, "SSID listed twice");
+        }
+    }
+    return 0;
+}
+
+static int32_t key_aps(const cJSON *v, struct parse_ctx *ctx)
+{
+    int n = cJSON_IsArray(v) ? cJSON_GetArraySize(v) : -1;
+    if (n < 0 || n > SLSIM_WLAN_APS_MAX) {
+        slsim_diag_set(ctx->diag, 0, "\"aps\" must be an array of at most %d access points",
+                       SLSIM_WLAN_APS_MAX);
+        return SL_ERROR_FS_INVALID_ARGS;
+    }
+    unsigned i = 0;
+    for (const cJSON *it = v->child; it != NULL; it = it->next, i++) {
+        int32_t ret = parse_ap(it, i, ctx);
+        if (ret != 0) {
+            return ret;
+        }
+        ctx->cfg->aps.n = i + 1;
+    }
+    return 0;
+}
+
+static int32_t key_wlan(const cJSON *v, struct parse_ctx *ctx)
+{
+    static const char *const names[] = { "connect_delay_ms", "dhcp_delay_ms",
+                                         "auto_connect_delay_ms" };
+    struct slsim_wlan_timing *t = &ctx->cfg->wlan;
+    slsim_wlan_timing_defaults(t);
+    uint32_t *slots[] = { &t->connect_ms, &t->dhcp_ms, &t->autostart_ms };
+    for (const cJSON *it = cJSON_IsObject(v) ? v->child : NULL; it != NULL; it = it->next) {
+        size_t k = 0;
+        while (k < 3 && strcmp(names[k], it->string) != 0) {
+            k++;
+        }
+        if (k == 3 || !cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 60000) {
+            slsim_diag_set(ctx->diag, 0,
+                           "\"wlan\": \"%s\" is not one of connect_delay_ms, "
+                           "dhcp_delay_ms, auto_connect_delay_ms (0-60000)",
+                           it->string);
+            return SL_ERROR_FS_INVALID_ARGS;
+        }
+        *slots[k] = (uint32_t)it->valuedouble;
+    }
+    if (!cJSON_IsObject(v)) {
+        slsim_diag_set(ctx->diag, 0, "\"wlan\" must be an object");
+        return SL_ERROR_FS_INVALID_ARGS;
+    }
+    return 0;
+}
+
+/* ---- end runtime ---- */
+
 static const struct config_key {
     const char *name;
     int32_t (*parse)(const cJSON *v, struct parse_ctx *ctx);
@@ -80,6 +265,10 @@ static const struct config_key {
     { "image", key_image, true },
     { "profile", key_profile, false },
     { "clock", key_clock, false },
+    { "dns", key_dns, false },     /* net */
+    { "remap", key_remap, false }, /* net */
+    { "aps", key_aps, false },     /* runtime */
+    { "wlan", key_wlan, false },   /* runtime */
 };
 
 static const struct config_key *find_key(const char *name)

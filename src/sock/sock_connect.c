@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -87,16 +88,20 @@ static void complete(struct slsim_sock_slot *s, int32_t code, bool up)
 }
 
 /* A failure of the handshake step (TCP or TLS), recorded as a finding of a secure socket. */
-static void fail(struct slsim_sock_slot *s, int32_t code, const char *what)
+static void fail_fix(struct slsim_sock_slot *s, int32_t code, const char *what, const char *fix)
 {
     if (s->res != NULL) {
-        slsim_trust_add(s->res, SLSIM_CHECK_HANDSHAKE, SLSIM_FINDING_FAIL, code, 0, -1,
-                        "check that the server is reachable and speaks TLS 1.0-1.2", "%s (%ld)",
-                        what, (long)code);
+        slsim_trust_add(s->res, SLSIM_CHECK_HANDSHAKE, SLSIM_FINDING_FAIL, code, 0, -1, fix,
+                        "%s (%ld)", what, (long)code);
         s->res->code = code;
         s->res->connected = false;
     }
     complete(s, code, false);
+}
+
+static void fail(struct slsim_sock_slot *s, int32_t code, const char *what)
+{
+    fail_fix(s, code, what, "check that the server is reachable and speaks TLS 1.0-1.2");
 }
 
 /* ---- steps ---------------------------------------------------------------------------------- */
@@ -137,7 +142,16 @@ static int32_t handshake_step(struct slsim_sock_table *t, struct slsim_sock_slot
         return 0;
     }
     int32_t code = slsim_sock_tls_code(r, alert, why, true);
-    fail(s, code, r == SLSIM_TLS_ALERT ? "the server sent a fatal alert" : "tls handshake failed");
+    const char *name = NULL;
+    const char *fix = NULL;
+    char what[96];
+    slsim_sock_handshake_text(r, alert, why, &name, &fix);
+    if (r == SLSIM_TLS_ALERT) {
+        (void)snprintf(what, sizeof(what), "the server sent fatal alert %d %s", alert, name);
+    } else {
+        (void)snprintf(what, sizeof(what), "%s", name);
+    }
+    fail_fix(s, code, what, fix);
     return 0;
 }
 

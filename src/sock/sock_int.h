@@ -140,6 +140,12 @@ int32_t slsim_sock_errno_to_sl(int err);
 /** SL code of a TLS failure: alert n -> -(300 + n), fatal kinds by table. */
 int32_t
 slsim_sock_tls_code(enum slsim_tls_result r, int alert, enum slsim_tls_fatal why, bool handshake);
+/* sock_alerts.c: a readable name and a fix for a handshake failure. */
+void slsim_sock_handshake_text(enum slsim_tls_result r,
+                               int alert,
+                               enum slsim_tls_fatal why,
+                               const char **name,
+                               const char **fix);
 
 /** Advances an in-progress connect: SL_ERROR_BSD_EALREADY, or 0 once it completed (the final
  *  code is then in s->code with s->final_pending set). */

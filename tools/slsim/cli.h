@@ -395,13 +395,20 @@ int cli_pki_playground(const struct cli_call *call);
 extern const struct cli_noun cli_noun_catalog;
 extern const struct cli_noun cli_noun_fs;
 extern const struct cli_noun cli_noun_image;
+extern const struct cli_noun cli_noun_mqtt;
 extern const struct cli_noun cli_noun_pki;
 
 int cmd_catalog(int argc, char **argv);
+int cmd_doctor(int argc, char **argv); /* cmd_doctor.c: `slsim doctor` (no verbs) */
 int cmd_fs(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_image(int argc, char **argv);
+int cmd_mqtt(int argc, char **argv); /* cmd_mqtt.c: `slsim mqtt pub|sub` */
 int cmd_pki(int argc, char **argv);
+int cmd_run(int argc, char **argv); /* cmd_run.c: `slsim run` (no verbs) */
+
+/** The help of `slsim run` (cmd_run.c). */
+void cli_run_help(FILE *out);
 
 /* ---- cmd_help.c: help texts --------------------------------------------------------------------
  */

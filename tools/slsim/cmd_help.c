@@ -21,11 +21,16 @@ static const char exit_codes_text[] =
     "  3  environment: the image is missing, unreadable, in use, not an slsim image,\n"
     "     or its metadata is damaged; or a host file cannot be read or written\n"
     "  4  'catalog check': the certificate is revoked\n"
+    "  5  'doctor': connected, but with a warning code (-453, -461, -467, -468)\n"
     "\n"
     "'catalog check' answers by its exit code: 0 trusted, 1 not listed, 4 revoked; a\n"
     "catalog or certificate it cannot use (unreadable, malformed, not installed or\n"
     "rejected on the image) is 3 there, never 1. 'catalog verify' exits 1 when the\n"
-    "signature does not verify; 'catalog status' exits 1 when the catalog is rejected.\n";
+    "signature does not verify; 'catalog status' exits 1 when the catalog is rejected.\n"
+    "'doctor' exits 0 connected and verified, 5 connected with a warning, 1 not\n"
+    "connected (or the MQTT CONNECT refused), 3 when the device cannot be started.\n"
+    "'run' exits with the program's status (a signal: 128 + its number); 2 and 3 as\n"
+    "above, 126 when the program cannot be started, 127 when it is not found.\n";
 
 void cli_usage_line(const struct cli_noun *noun, const struct cli_verb *verb)
 {
@@ -154,6 +159,11 @@ int cmd_help(int argc, char **argv)
         return CLI_EXIT_OK;
     }
     const struct cli_command *cmd = cli_command_find(topic);
+    if (cmd != NULL && cmd->noun == NULL && cmd->fn != cmd_help && argc == 2) {
+        static char help_flag[] = "--help"; /* a command without verbs prints its own help */
+        char *args[] = { argv[1], help_flag, NULL };
+        return cmd->fn(2, args);
+    }
     if (cmd == NULL || cmd->noun == NULL) {
         return unknown_topic(topic);
     }

@@ -21,10 +21,13 @@
 static const struct cli_command commands[] = {
     { "catalog", cmd_catalog, &cli_noun_catalog,
       "build, inspect, sign and install trusted-root catalogs" },
+    { "doctor", cmd_doctor, NULL, "diagnose a secure connection as the device makes it" },
     { "fs", cmd_fs, &cli_noun_fs, "read and write the files of an image" },
     { "help", cmd_help, NULL, "show help for a command, or the exit codes" },
     { "image", cmd_image, &cli_noun_image, "create, inspect and check device images" },
+    { "mqtt", cmd_mqtt, &cli_noun_mqtt, "publish and subscribe over MQTT from an emulated device" },
     { "pki", cmd_pki, &cli_noun_pki, "make test certificates and keys (no openssl needed)" },
+    { "run", cmd_run, NULL, "run a device application with a device, then summarise it" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

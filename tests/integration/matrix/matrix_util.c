@@ -152,8 +152,7 @@ pid_t mx_spawn(const char *const *argv, const char *log)
     }
     struct rlimit rl;
     int maxfd = 1024;
-    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-        rl.rlim_cur < 4096) {
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < 4096) {
         maxfd = (int)rl.rlim_cur;
     }
     pid_t parent = getpid();
@@ -393,6 +392,10 @@ struct mx_tcp_server {
     int lfd;
     int conns[MX_TCP_CONNS];
     bool answered[MX_TCP_CONNS];
+    int up[MX_TCP_CONNS];          /* proxy: the connection to the target */
+    int64_t release[MX_TCP_CONNS]; /* proxy: when the target's bytes may flow */
+    uint16_t target;
+    unsigned delay_ms;
     pthread_t thread;
     atomic_bool stop;
     atomic_uint accepted;
@@ -402,6 +405,54 @@ static void drop_conn(struct mx_tcp_server *s, int i)
 {
     (void)close(s->conns[i]);
     s->conns[i] = -1;
+    if (s->up[i] >= 0) {
+        (void)close(s->up[i]);
+        s->up[i] = -1;
+    }
+}
+
+/* Writes all of @p len bytes (small TLS flights; bounded by the peer's buffer). */
+static bool send_all(int fd, const char *buf, size_t len)
+{
+    while (len > 0) {
+        ssize_t w = send(fd, buf, len, MSG_NOSIGNAL);
+        if (w <= 0) {
+            return false;
+        }
+        buf += w;
+        len -= (size_t)w;
+    }
+    return true;
+}
+
+static int connect_loopback(uint16_t port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        return -1;
+    }
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(port);
+    if (connect(fd, (struct sockaddr *)&a, sizeof(a)) != 0) {
+        (void)close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Proxy: one direction of connection @p i is readable. */
+static void relay(struct mx_tcp_server *s, int i, bool from_upstream)
+{
+    char buf[16384];
+    int from = from_upstream ? s->up[i] : s->conns[i];
+    int to = from_upstream ? s->conns[i] : s->up[i];
+    ssize_t n = recv(from, buf, sizeof(buf), 0);
+    if (n <= 0 || !send_all(to, buf, (size_t)n)) {
+        drop_conn(s, i);
+    }
 }
 
 static void handle_readable(struct mx_tcp_server *s, int i)
@@ -413,6 +464,8 @@ static void handle_readable(struct mx_tcp_server *s, int i)
         return;
     }
     switch (s->kind) {
+    case MX_TCP_PROXY:
+        break; /* relay() handles it */
     case MX_TCP_CLOSE:
         drop_conn(s, i); /* in the middle of the handshake */
         break;
@@ -435,25 +488,41 @@ static void *tcp_server_main(void *arg)
 {
     struct mx_tcp_server *s = arg;
     while (!atomic_load(&s->stop)) {
-        struct pollfd p[1 + MX_TCP_CONNS];
-        int idx[1 + MX_TCP_CONNS];
+        struct pollfd p[1 + 2 * MX_TCP_CONNS];
+        int idx[1 + 2 * MX_TCP_CONNS];
+        bool upstream[1 + 2 * MX_TCP_CONNS];
         nfds_t n = 0;
         p[n].fd = s->lfd;
         p[n].events = POLLIN;
+        upstream[n] = false;
         idx[n++] = -1;
+        int64_t now = mx_now_ms();
         for (int i = 0; i < MX_TCP_CONNS; i++) {
             if (s->conns[i] >= 0) {
                 p[n].fd = s->conns[i];
                 p[n].events = POLLIN;
+                upstream[n] = false;
+                idx[n++] = i;
+            }
+            if (s->conns[i] >= 0 && s->up[i] >= 0 && now >= s->release[i]) {
+                p[n].fd = s->up[i];
+                p[n].events = POLLIN;
+                upstream[n] = true;
                 idx[n++] = i;
             }
         }
-        if (poll(p, n, 20) <= 0) {
+        if (poll(p, n, 10) <= 0) {
             continue;
         }
         for (nfds_t k = 1; k < n; k++) {
-            if (p[k].revents != 0) {
-                handle_readable(s, idx[k]);
+            int i = idx[k];
+            if (p[k].revents == 0 || s->conns[i] < 0) {
+                continue; /* dropped by an earlier entry of this pass */
+            }
+            if (s->kind == MX_TCP_PROXY) {
+                relay(s, i, upstream[k]);
+            } else {
+                handle_readable(s, i);
             }
         }
         if ((p[0].revents & POLLIN) != 0) {
@@ -461,6 +530,15 @@ static void *tcp_server_main(void *arg)
             int slot = -1;
             for (int i = 0; c >= 0 && i < MX_TCP_CONNS && slot < 0; i++) {
                 slot = s->conns[i] < 0 ? i : -1;
+            }
+            if (slot >= 0 && s->kind == MX_TCP_PROXY) {
+                s->up[slot] = connect_loopback(s->target);
+                s->release[slot] = mx_now_ms() + s->delay_ms;
+                if (s->up[slot] < 0) {
+                    (void)close(c);
+                    slot = -1;
+                    c = -1;
+                }
             }
             if (slot >= 0) {
                 s->conns[slot] = c;
@@ -474,15 +552,19 @@ static void *tcp_server_main(void *arg)
     return NULL;
 }
 
-struct mx_tcp_server *mx_tcp_server_start(enum mx_tcp_kind kind, uint16_t *port)
+static struct mx_tcp_server *
+tcp_start(enum mx_tcp_kind kind, uint16_t target, unsigned delay_ms, uint16_t *port)
 {
     struct mx_tcp_server *s = calloc(1, sizeof(*s));
     if (s == NULL) {
         return NULL;
     }
     s->kind = kind;
+    s->target = target;
+    s->delay_ms = delay_ms;
     for (int i = 0; i < MX_TCP_CONNS; i++) {
         s->conns[i] = -1;
+        s->up[i] = -1;
     }
     atomic_init(&s->stop, false);
     atomic_init(&s->accepted, 0u);
@@ -495,6 +577,16 @@ struct mx_tcp_server *mx_tcp_server_start(enum mx_tcp_kind kind, uint16_t *port)
         return NULL;
     }
     return s;
+}
+
+struct mx_tcp_server *mx_tcp_server_start(enum mx_tcp_kind kind, uint16_t *port)
+{
+    return kind == MX_TCP_PROXY ? NULL : tcp_start(kind, 0, 0, port);
+}
+
+struct mx_tcp_server *mx_tcp_proxy_start(uint16_t target, unsigned delay_ms, uint16_t *port)
+{
+    return tcp_start(MX_TCP_PROXY, target, delay_ms, port);
 }
 
 void mx_tcp_server_stop(struct mx_tcp_server *s)
@@ -538,6 +630,7 @@ bool mx_dev_new(struct mx_dev *d,
                 const struct mx_file *files,
                 size_t nfiles,
                 const char *catalog,
+                const char *clock,
                 char *why,
                 size_t why_size)
 {
@@ -561,9 +654,10 @@ bool mx_dev_new(struct mx_dev *d,
         const char *install[] = { slsim, "catalog", "install", d->img, catalog, NULL };
         ok = run_cli(d, install, why, why_size);
     }
-    char json[128];
-    int jn = snprintf(json, sizeof(json), "{\"image\": \"dev.img\", \"profile\": \"%s\"}\n",
-                      profile);
+    char json[192];
+    int jn = snprintf(json, sizeof(json), "{\"image\": \"dev.img\", \"profile\": \"%s\"%s%s%s}\n",
+                      profile, clock != NULL ? ", \"clock\": \"" : "", clock != NULL ? clock : "",
+                      clock != NULL ? "\"" : "");
     if (ok && !mx_write_file(d->cfg, json, (size_t)jn)) {
         (void)snprintf(why, why_size, "cannot write %s", d->cfg);
         ok = false;

@@ -88,13 +88,20 @@ enum mx_tcp_kind {
     MX_TCP_CLOSE,   /**< reads the ClientHello (some bytes), then closes */
     MX_TCP_GARBAGE, /**< reads the ClientHello, answers with bytes that are not TLS, stays open */
     MX_TCP_STALL,   /**< accepts and reads, never answers, stays open */
+    MX_TCP_PROXY,   /**< relays to a loopback port, holding the server's bytes back at first */
 };
 
 struct mx_tcp_server;
 
 /** Starts a server thread on a free loopback port. NULL on failure. */
 struct mx_tcp_server *mx_tcp_server_start(enum mx_tcp_kind kind, uint16_t *port);
-/** Stops the thread (bounded: its loops poll every 20 ms), closes everything. NULL-safe. */
+/**
+ * Starts a relay to 127.0.0.1:@p target whose answers reach the client only @p delay_ms after
+ * the connection was accepted (a slow server: the handshake is sure to be in progress when a
+ * non-blocking sl_Connect first returns). NULL on failure.
+ */
+struct mx_tcp_server *mx_tcp_proxy_start(uint16_t target, unsigned delay_ms, uint16_t *port);
+/** Stops the thread (bounded: its loop polls every 10 ms), closes everything. NULL-safe. */
 void mx_tcp_server_stop(struct mx_tcp_server *s);
 /** Connections the server accepted so far. */
 unsigned mx_tcp_server_accepted(struct mx_tcp_server *s);
@@ -118,8 +125,9 @@ struct mx_dev {
 /**
  * Makes a device in a new directory under @p parent: `slsim image create --profile`, one
  * `slsim fs put` per file (@p nfiles), `slsim catalog install` of @p catalog (NULL: none), the
- * JSON configuration, slsim_emu_device_open, slsim_emu_use and sl_Start. On failure returns
- * false with the reason in @p why (the device is freed).
+ * JSON configuration (with "clock": @p clock unless NULL), slsim_emu_device_open,
+ * slsim_emu_use and sl_Start. On failure returns false with the reason in @p why (the device is
+ * freed).
  */
 bool mx_dev_new(struct mx_dev *d,
                 const char *slsim,
@@ -128,6 +136,7 @@ bool mx_dev_new(struct mx_dev *d,
                 const struct mx_file *files,
                 size_t nfiles,
                 const char *catalog,
+                const char *clock,
                 char *why,
                 size_t why_size);
 
