@@ -43,13 +43,16 @@ static int32_t set_date(struct slsim_device *dev, _u16 len, const _u8 *values)
         return SL_ERROR_INVALID_PARAM;
     }
     memcpy(&dt, values, sizeof(dt));
-    struct slsim_date d = { .sec = dt.tm_sec, .min = dt.tm_min, .hour = dt.tm_hour,
-                            .day = dt.tm_day, .mon = dt.tm_mon, .year = dt.tm_year };
+    struct slsim_date d = { .sec = dt.tm_sec,
+                            .min = dt.tm_min,
+                            .hour = dt.tm_hour,
+                            .day = dt.tm_day,
+                            .mon = dt.tm_mon,
+                            .year = dt.tm_year };
     return slsim_clock_set(slsim_device_clock(dev), &d);
 }
 
-_i16 sl_DeviceSet(const _u8 DeviceSetId, const _u8 Option, const _u16 ConfigLen,
-                  const _u8 *pValues)
+_i16 sl_DeviceSet(const _u8 DeviceSetId, const _u8 Option, const _u16 ConfigLen, const _u8 *pValues)
 {
     int32_t ret = 0;
     struct slsim_device *dev = enter(&ret);

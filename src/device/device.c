@@ -89,8 +89,8 @@ static void release(struct slsim_device *dev)
 static int32_t resolve_profile(struct slsim_device *dev, struct slsim_diag *diag)
 {
     struct slsim_fs *peek = NULL;
-    int32_t ret = slsim_fs_mount(dev->fl, &slsim_profile_default()->fs, SLSIM_FS_MOUNT_TOOL,
-                                 &peek, diag);
+    int32_t ret =
+        slsim_fs_mount(dev->fl, &slsim_profile_default()->fs, SLSIM_FS_MOUNT_TOOL, &peek, diag);
     if (ret != 0) {
         return ret;
     }
@@ -99,8 +99,8 @@ static int32_t resolve_profile(struct slsim_device *dev, struct slsim_diag *diag
     slsim_fs_free(peek);
     const struct slsim_profile *img = slsim_profile_find(st.profile);
     if (dev->cfg.profile[0] != '\0' && img != NULL && img != dev->profile) {
-        slsim_diag_set(diag, 0, "image '%s' was made for %s, configuration says %s",
-                       dev->cfg.image, img->name, dev->profile->name);
+        slsim_diag_set(diag, 0, "image '%s' was made for %s, configuration says %s", dev->cfg.image,
+                       img->name, dev->profile->name);
         return SL_ERROR_GENERAL_ERR;
     }
     if (dev->profile == NULL) {

@@ -262,13 +262,11 @@ static const struct config_key {
     int32_t (*parse)(const cJSON *v, struct parse_ctx *ctx);
     bool required;
 } keys[] = {
-    { "image", key_image, true },
-    { "profile", key_profile, false },
-    { "clock", key_clock, false },
-    { "dns", key_dns, false },     /* net */
-    { "remap", key_remap, false }, /* net */
-    { "aps", key_aps, false },     /* runtime */
-    { "wlan", key_wlan, false },   /* runtime */
+    { "image", key_image, true },  { "profile", key_profile, false },
+    { "clock", key_clock, false }, { "dns", key_dns, false }, /* net */
+    { "remap", key_remap, false },                            /* net */
+    { "aps", key_aps, false },                                /* runtime */
+    { "wlan", key_wlan, false },                              /* runtime */
 };
 
 static const struct config_key *find_key(const char *name)

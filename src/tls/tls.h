@@ -31,14 +31,14 @@ enum slsim_tls_result {
 /** Why a FATAL happened (sock maps it to the SL code). */
 enum slsim_tls_fatal {
     SLSIM_TLS_FATAL_NONE = 0,
-    SLSIM_TLS_FATAL_NO_SUITE,      /**< no cipher suite in common (local decision) -> -791 */
-    SLSIM_TLS_FATAL_VERSION,       /**< no protocol version in common -> -370 style */
-    SLSIM_TLS_FATAL_EOF,           /**< TCP closed mid-record or mid-handshake -> -708/-470 */
-    SLSIM_TLS_FATAL_RESET,         /**< TCP reset -> -708 */
-    SLSIM_TLS_FATAL_BAD_MESSAGE,   /**< garbage / malformed records -> -706 */
-    SLSIM_TLS_FATAL_BAD_MAC,       /**< record MAC / decrypt failure -> -705 */
-    SLSIM_TLS_FATAL_KEY,           /**< own key unusable -> -458 */
-    SLSIM_TLS_FATAL_OTHER,         /**< anything else -> -450 */
+    SLSIM_TLS_FATAL_NO_SUITE,    /**< no cipher suite in common (local decision) -> -791 */
+    SLSIM_TLS_FATAL_VERSION,     /**< no protocol version in common -> -370 style */
+    SLSIM_TLS_FATAL_EOF,         /**< TCP closed mid-record or mid-handshake -> -708/-470 */
+    SLSIM_TLS_FATAL_RESET,       /**< TCP reset -> -708 */
+    SLSIM_TLS_FATAL_BAD_MESSAGE, /**< garbage / malformed records -> -706 */
+    SLSIM_TLS_FATAL_BAD_MAC,     /**< record MAC / decrypt failure -> -705 */
+    SLSIM_TLS_FATAL_KEY,         /**< own key unusable -> -458 */
+    SLSIM_TLS_FATAL_OTHER,       /**< anything else -> -450 */
 };
 
 /** Protocol versions (SL_SO_SECMETHOD maps onto min/max). SSL 3.0 is not offered. */
@@ -49,25 +49,25 @@ enum slsim_tls_version {
 };
 
 struct slsim_tls_config {
-    bool server;                   /**< false: client (the usual) */
+    bool server; /**< false: client (the usual) */
     enum slsim_tls_version min_version;
     enum slsim_tls_version max_version;
-    const uint16_t *suites;        /**< IANA ids to offer, 0-terminated; NULL = library default */
-    const char *sni;               /**< server name to send, NULL = none */
-    const char *const *alpn;       /**< NULL-terminated protocol ids, NULL = none */
-    const uint8_t *own_cert;       /**< DER or PEM (chain), NULL = none */
+    const uint16_t *suites;  /**< IANA ids to offer, 0-terminated; NULL = library default */
+    const char *sni;         /**< server name to send, NULL = none */
+    const char *const *alpn; /**< NULL-terminated protocol ids, NULL = none */
+    const uint8_t *own_cert; /**< DER or PEM (chain), NULL = none */
     size_t own_cert_len;
-    const uint8_t *own_key;        /**< DER or PEM private key */
+    const uint8_t *own_key; /**< DER or PEM private key */
     size_t own_key_len;
-    const uint8_t *ca;             /**< server side: CA to request/verify client certs, or NULL */
+    const uint8_t *ca; /**< server side: CA to request/verify client certs, or NULL */
     size_t ca_len;
 };
 
 struct slsim_tls_info {
     enum slsim_tls_version version;
-    uint16_t suite;          /**< negotiated IANA id */
+    uint16_t suite; /**< negotiated IANA id */
     char suite_name[64];
-    char alpn[64];           /**< negotiated ALPN id, "" if none */
+    char alpn[64]; /**< negotiated ALPN id, "" if none */
 };
 
 struct slsim_tls;
@@ -76,12 +76,14 @@ struct slsim_tls;
  * Creates a session over the connected, non-blocking TCP @p fd (not owned).
  * @return 0, or -1 with the reason in @p diag (bad own key -> diag->inner set).
  */
-int slsim_tls_new(const struct slsim_tls_config *cfg, int fd, struct slsim_tls **out,
+int slsim_tls_new(const struct slsim_tls_config *cfg,
+                  int fd,
+                  struct slsim_tls **out,
                   struct slsim_diag *diag);
 
 /** Advances the handshake. On ALERT *alert is the received alert number; on FATAL *why. */
-enum slsim_tls_result slsim_tls_handshake(struct slsim_tls *t, int *alert,
-                                          enum slsim_tls_fatal *why);
+enum slsim_tls_result
+slsim_tls_handshake(struct slsim_tls *t, int *alert, enum slsim_tls_fatal *why);
 
 /** After the handshake: the chain the peer sent, leaf first (pointers valid until free). */
 size_t slsim_tls_peer_chain(struct slsim_tls *t, const uint8_t **der, size_t *len, size_t max);
@@ -90,12 +92,12 @@ size_t slsim_tls_peer_chain(struct slsim_tls *t, const uint8_t **der, size_t *le
 void slsim_tls_get_info(struct slsim_tls *t, struct slsim_tls_info *info);
 
 /** Reads application data; *n bytes. CLOSED at close_notify. */
-enum slsim_tls_result slsim_tls_read(struct slsim_tls *t, void *buf, size_t len, size_t *n,
-                                     int *alert, enum slsim_tls_fatal *why);
+enum slsim_tls_result slsim_tls_read(
+    struct slsim_tls *t, void *buf, size_t len, size_t *n, int *alert, enum slsim_tls_fatal *why);
 
 /** Writes application data; *n bytes taken (may be less than len). */
-enum slsim_tls_result slsim_tls_write(struct slsim_tls *t, const void *buf, size_t len,
-                                      size_t *n, enum slsim_tls_fatal *why);
+enum slsim_tls_result slsim_tls_write(
+    struct slsim_tls *t, const void *buf, size_t len, size_t *n, enum slsim_tls_fatal *why);
 
 /** True if decrypted bytes are buffered (select() must report readable). */
 bool slsim_tls_pending(struct slsim_tls *t);

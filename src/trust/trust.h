@@ -23,19 +23,19 @@
 
 /** Checks, in pipeline order (the order findings are reported in). */
 enum slsim_trust_check {
-    SLSIM_CHECK_CA_FILE = 0,   /**< CA file named, present, parsable (-454, -456) */
-    SLSIM_CHECK_OWN_CERT,      /**< own certificate file (-457) */
-    SLSIM_CHECK_OWN_KEY,       /**< own private key file, matches the certificate (-458) */
-    SLSIM_CHECK_SOCKETS,       /**< secure-socket limit (-460) */
-    SLSIM_CHECK_HANDSHAKE,     /**< TCP + TLS handshake (alerts -3xx, -790/-791, -462, -708) */
-    SLSIM_CHECK_PEER_CERT,     /**< one finding per certificate of the server chain (info) */
-    SLSIM_CHECK_CHAIN,         /**< links inside the sent chain (-655, -757, -768) */
-    SLSIM_CHECK_ANCHOR,        /**< the CA file signed the top of the chain (-688, -655, -757) */
-    SLSIM_CHECK_DATES,         /**< validity against the device clock (-461) */
-    SLSIM_CHECK_DOMAIN,        /**< domain name verification (-722) */
-    SLSIM_CHECK_PINNED,        /**< pinned peer certificate (-469) */
-    SLSIM_CHECK_CATALOG,       /**< root in the trusted catalog, revocations (-468, -467) */
-    SLSIM_CHECK_NO_CA,         /**< no CA file set: server not verified (-453) */
+    SLSIM_CHECK_CA_FILE = 0, /**< CA file named, present, parsable (-454, -456) */
+    SLSIM_CHECK_OWN_CERT,    /**< own certificate file (-457) */
+    SLSIM_CHECK_OWN_KEY,     /**< own private key file, matches the certificate (-458) */
+    SLSIM_CHECK_SOCKETS,     /**< secure-socket limit (-460) */
+    SLSIM_CHECK_HANDSHAKE,   /**< TCP + TLS handshake (alerts -3xx, -790/-791, -462, -708) */
+    SLSIM_CHECK_PEER_CERT,   /**< one finding per certificate of the server chain (info) */
+    SLSIM_CHECK_CHAIN,       /**< links inside the sent chain (-655, -757, -768) */
+    SLSIM_CHECK_ANCHOR,      /**< the CA file signed the top of the chain (-688, -655, -757) */
+    SLSIM_CHECK_DATES,       /**< validity against the device clock (-461) */
+    SLSIM_CHECK_DOMAIN,      /**< domain name verification (-722) */
+    SLSIM_CHECK_PINNED,      /**< pinned peer certificate (-469) */
+    SLSIM_CHECK_CATALOG,     /**< root in the trusted catalog, revocations (-468, -467) */
+    SLSIM_CHECK_NO_CA,       /**< no CA file set: server not verified (-453) */
     SLSIM_CHECK_COUNT
 };
 
@@ -43,7 +43,8 @@ enum slsim_finding_status {
     SLSIM_FINDING_PASS = 0,
     SLSIM_FINDING_INFO, /**< facts (a chain certificate, the negotiated suite) */
     SLSIM_FINDING_SKIP, /**< not evaluated (and why) */
-    SLSIM_FINDING_WARN, /**< connected-with-warning condition (-453, -461, -468, -467 per profile) */
+    SLSIM_FINDING_WARN, /**< connected-with-warning condition (-453, -461, -468, -467 per profile)
+                         */
     SLSIM_FINDING_FAIL, /**< hard failure */
 };
 
@@ -66,9 +67,9 @@ enum slsim_x509_flags {
 struct slsim_finding {
     enum slsim_trust_check check;
     enum slsim_finding_status status;
-    int32_t code;            /**< SL code this finding implies (0 for pass/info/skip) */
-    uint32_t flags;          /**< SLSIM_X509_BADCERT_* */
-    int cert_index;          /**< index in the sent chain, -1 if not about one certificate */
+    int32_t code;                  /**< SL code this finding implies (0 for pass/info/skip) */
+    uint32_t flags;                /**< SLSIM_X509_BADCERT_* */
+    int cert_index;                /**< index in the sent chain, -1 if not about one certificate */
     char reason[SLSIM_TRUST_TEXT]; /**< plain-language statement */
     char fix[SLSIM_TRUST_TEXT];    /**< concrete fix; empty for passes */
 };
@@ -111,8 +112,8 @@ struct slsim_trust_input {
 struct slsim_trust_result {
     struct slsim_finding findings[SLSIM_TRUST_MAX_FINDINGS];
     size_t n;
-    int32_t code;   /**< what sl_Connect returns */
-    bool connected; /**< the socket stays up */
+    int32_t code;              /**< what sl_Connect returns */
+    bool connected;            /**< the socket stays up */
     char expected_issuer[128]; /**< -688: issuer the CA file should be (async event text) */
     bool root_found;
     uint8_t root_digest[32]; /**< SHA-256 of the anchoring root (catalog key) */
