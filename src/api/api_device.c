@@ -63,7 +63,11 @@ int32_t slsim_emu_device_open(const char *config_path, struct slsim_device **out
         ret = slsim_device_new(&cfg, out);
     }
     if (ret != 0) {
-        slsim_api_set_diag("cannot open device", &diag);
+        if (diag.msg[0] != '\0') {
+            slsim_api_set_error("%s", diag.msg); /* already says what could not be opened */
+        } else {
+            slsim_api_set_error("cannot open device '%s'", config_path);
+        }
     }
     return ret;
 }

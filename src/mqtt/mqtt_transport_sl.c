@@ -17,7 +17,7 @@
 #include "core/banned.h"
 
 /* sl_Send/sl_Recv lengths are _i16. */
-#define SL_CHUNK 16384u
+#define SL_CHUNK 16000u /* sl_Recv takes 1..16000 bytes per call (reference §2.4) */
 /* How long a send may wait for room in the socket's buffer. */
 #define SEND_RETRY_MS 10000u
 
