@@ -28,13 +28,13 @@ struct tele_csv {
 
 /** The sensor: simulated unless csv is set. */
 struct tele_sensor {
-    uint32_t seed;        /**< noise generator state (xorshift32, never 0) */
-    double noise_g;       /**< standard deviation of the accelerometer noise (default 0.01 g) */
-    double event_at_s;    /**< start of the event burst; < 0: no event */
-    double event_g;       /**< burst amplitude (default 0.8 g) */
-    double event_hz;      /**< burst frequency (default 8 Hz) */
-    double event_tau_s;   /**< burst decay time constant (default 0.25 s) */
-    double temp_base_c;   /**< mean temperature (default 23.5) */
+    uint32_t seed;      /**< noise generator state (xorshift32, never 0) */
+    double noise_g;     /**< standard deviation of the accelerometer noise (default 0.01 g) */
+    double event_at_s;  /**< start of the event burst; < 0: no event */
+    double event_g;     /**< burst amplitude (default 0.8 g) */
+    double event_hz;    /**< burst frequency (default 8 Hz) */
+    double event_tau_s; /**< burst decay time constant (default 0.25 s) */
+    double temp_base_c; /**< mean temperature (default 23.5) */
     const struct tele_csv *csv; /**< replay these rows in order, wrapping around */
 };
 
@@ -70,12 +70,8 @@ size_t tele_format_accel(char *buf,
                          size_t n);
 
 /** {"device":D,"seq":N,"ts":MS,"temp_c":T}. @return the length, or 0 if it does not fit. */
-size_t tele_format_temp(char *buf,
-                        size_t cap,
-                        const char *device,
-                        uint32_t seq,
-                        uint64_t ts_ms,
-                        double temp_c);
+size_t tele_format_temp(
+    char *buf, size_t cap, const char *device, uint32_t seq, uint64_t ts_ms, double temp_c);
 
 /** "dt/<device>/<kind>"; @return 0, or -1 if it does not fit or @p device holds '/', '+', '#'. */
 int tele_topic(char *buf, size_t cap, const char *device, const char *kind);

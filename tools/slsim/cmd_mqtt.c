@@ -28,6 +28,7 @@
 
 #define MQTT_ACK_WAIT_MS 10000u /* PUBACKs still missing after the last publish */
 #define MQTT_LINE_MAX    (128u * 1024u)
+#define MQTT_RECV_MAX    16000u /* sl_Recv's largest length */
 
 /* ---- common options ------------------------------------------------------------------------ */
 
@@ -125,13 +126,33 @@ static int device_start(struct mqtt_cli *m)
     return CLI_EXIT_OK;
 }
 
-/* The transport's connect, recording sl_Connect's code (0 or an accepted warning). */
+/* The sl transport's functions with sl_Connect's code recorded (0 or an accepted warning). */
 static int32_t record_connect(void *ctx, int32_t *sl_code)
 {
     struct mqtt_cli *m = ctx;
     int32_t rc = m->inner.connect(m->inner.ctx, sl_code);
     m->sl_connect = *sl_code;
     return rc;
+}
+
+static int32_t inner_send(void *ctx, const uint8_t *buf, size_t len)
+{
+    struct mqtt_cli *m = ctx;
+    return m->inner.send(m->inner.ctx, buf, len);
+}
+
+static int32_t inner_recv(void *ctx, uint8_t *buf, size_t len, uint32_t timeout_ms)
+{
+    struct mqtt_cli *m = ctx;
+    /* sl_Recv takes 1..16000 bytes (SL_ERROR_BSD_EINVAL above); the sl transport asks for up
+     * to 16384, so ask it for no more than sl_Recv's limit. */
+    return m->inner.recv(m->inner.ctx, buf, len < MQTT_RECV_MAX ? len : MQTT_RECV_MAX, timeout_ms);
+}
+
+static void inner_close(void *ctx)
+{
+    struct mqtt_cli *m = ctx;
+    m->inner.close(m->inner.ctx);
 }
 
 /* What to do about a connected-with-warning code. */
@@ -153,7 +174,7 @@ static int connect_failed(const struct mqtt_cli *m)
 {
     int32_t code = m->sl_connect;
     if (!slsim_mqtt_sl_is_warning(code)) {
-        return mqtt_cli_fail(m, "cannot connect");
+        return mqtt_cli_fail(m, "cannot connect to");
     }
     cli_error("cannot connect to '%s:%u': sl_Connect = %ld %s (%s)", m->sl.host,
               (unsigned)m->sl.port, (long)code, slsim_sl_errname(code), slsim_sl_strerror(code));
@@ -182,6 +203,9 @@ int mqtt_cli_open(struct mqtt_cli *m, const struct slsim_mqtt_callbacks *cb)
     m->inner = cfg.transport;
     cfg.transport.ctx = m;
     cfg.transport.connect = record_connect;
+    cfg.transport.send = inner_send;
+    cfg.transport.recv = inner_recv;
+    cfg.transport.close = inner_close;
     cfg.cb = *cb;
     cfg.connect.client_id = m->client_id_opt != NULL ? m->client_id_opt : m->client_id;
     cfg.connect.clean_session = true;
@@ -224,7 +248,7 @@ void mqtt_cli_close(struct mqtt_cli *m)
 int mqtt_cli_fail(const struct mqtt_cli *m, const char *what)
 {
     char why[256];
-    cli_error("%s: '%s:%u': %s", what, m->sl.host, (unsigned)m->sl.port,
+    cli_error("%s '%s:%u': %s", what, m->sl.host, (unsigned)m->sl.port,
               slsim_mqtt_client_describe(m->c, why, sizeof(why)));
     return CLI_EXIT_FAILED;
 }
@@ -264,7 +288,7 @@ static int publish_one(struct pub *p, const void *data, size_t len)
         }
         st = slsim_mqtt_process(p->m.c, 10);
         if (st != SLSIM_MQTT_OK) {
-            return mqtt_cli_fail(&p->m, "connection lost");
+            return mqtt_cli_fail(&p->m, "lost the connection to");
         }
     }
 }
@@ -310,7 +334,7 @@ static int wait_acks(struct pub *p)
             return CLI_EXIT_FAILED;
         }
         if (slsim_mqtt_process(p->m.c, 50) != SLSIM_MQTT_OK) {
-            return mqtt_cli_fail(&p->m, "connection lost");
+            return mqtt_cli_fail(&p->m, "lost the connection to");
         }
     }
     return CLI_EXIT_OK;
@@ -362,8 +386,8 @@ static int mqtt_pub(const struct cli_call *call)
     if (status == CLI_EXIT_OK) {
         status = mqtt_cli_open(&p->m, &cb);
     }
-    for (unsigned long i = 0; status == CLI_EXIT_OK && msg != NULL && i < (p->m.count ? p->m.count : 1);
-         i++) {
+    for (unsigned long i = 0;
+         status == CLI_EXIT_OK && msg != NULL && i < (p->m.count ? p->m.count : 1); i++) {
         status = publish_one(p, msg, strlen(msg));
     }
     if (status == CLI_EXIT_OK && lines) {

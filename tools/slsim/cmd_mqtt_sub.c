@@ -16,10 +16,10 @@
 
 #include "core/banned.h"
 
-#define SUB_MAX_FILTERS  8u
-#define SUB_SUBACK_MS    5000u
-#define SUB_POLL_MS      100u
-#define SUB_MAX_TIMEOUT  86400ul
+#define SUB_MAX_FILTERS 8u
+#define SUB_SUBACK_MS   5000u
+#define SUB_POLL_MS     100u
+#define SUB_MAX_TIMEOUT 86400ul
 
 static volatile sig_atomic_t sub_stop;
 
@@ -46,7 +46,11 @@ static bool is_text(const uint8_t *p, size_t n)
     size_t i = 0;
     while (i < n) {
         uint8_t c = p[i];
-        size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        size_t len = c < 0x80             ? 1
+                     : (c & 0xE0) == 0xC0 ? 2
+                     : (c & 0xF0) == 0xE0 ? 3
+                     : (c & 0xF8) == 0xF0 ? 4
+                                          : 0;
         if (c == 0 || len == 0 || i + len > n || (len == 2 && c < 0xC2) || c > 0xF4) {
             return false;
         }
@@ -193,14 +197,14 @@ static int subscribe(struct sub *s)
 {
     enum slsim_mqtt_status st = slsim_mqtt_subscribe(s->m.c, s->subs, s->nsubs, NULL);
     if (st != SLSIM_MQTT_OK) {
-        cli_error("cannot subscribe to '%s': %s: %s", s->subs[0].filter,
-                  slsim_mqtt_status_str(st), slsim_mqtt_status_msg(st));
+        cli_error("cannot subscribe to '%s': %s: %s", s->subs[0].filter, slsim_mqtt_status_str(st),
+                  slsim_mqtt_status_msg(st));
         return CLI_EXIT_FAILED;
     }
     uint64_t end = now_ms() + SUB_SUBACK_MS;
     while (!s->suback && !sub_stop && now_ms() < end) {
         if (slsim_mqtt_process(s->m.c, SUB_POLL_MS) != SLSIM_MQTT_OK) {
-            return mqtt_cli_fail(&s->m, "connection lost");
+            return mqtt_cli_fail(&s->m, "lost the connection to");
         }
     }
     if (s->refused != 0) {
@@ -225,14 +229,14 @@ static int receive(struct sub *s)
             if (s->m.count == 0) {
                 return CLI_EXIT_OK;
             }
-            cli_error("timed out after %lu s: received %lu of %lu %s", s->timeout_s,
-                      s->received, s->m.count, cli_plural(s->m.count, "message", "messages"));
+            cli_error("timed out after %lu s: received %lu of %lu %s", s->timeout_s, s->received,
+                      s->m.count, cli_plural(s->m.count, "message", "messages"));
             return CLI_EXIT_FAILED;
         }
         uint64_t left = end - now;
         if (slsim_mqtt_process(s->m.c, left < SUB_POLL_MS ? (uint32_t)left : SUB_POLL_MS) !=
             SLSIM_MQTT_OK) {
-            return mqtt_cli_fail(&s->m, "connection lost");
+            return mqtt_cli_fail(&s->m, "lost the connection to");
         }
     }
     if (s->out_failed) {
@@ -258,7 +262,8 @@ int cli_mqtt_sub(const struct cli_call *call)
     (void)sigaction(SIGINT, &sa, &old_int);
     (void)sigaction(SIGTERM, &sa, &old_term);
     sub_stop = 0;
-    struct slsim_mqtt_callbacks cb = { .user = s, .on_message = on_message,
+    struct slsim_mqtt_callbacks cb = { .user = s,
+                                       .on_message = on_message,
                                        .on_suback = on_suback };
     int status = sub_options(call, s);
     if (status == CLI_EXIT_OK) {

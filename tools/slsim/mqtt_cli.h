@@ -24,11 +24,11 @@ struct mqtt_cli {
     const char *verb;   /**< "pub" or "sub" (default client id) */
     uint8_t qos;
     bool json;
-    unsigned long count;         /**< --count N, 0 if not given */
+    unsigned long count; /**< --count N, 0 if not given */
     struct slsim_mqtt_sl_params sl;
-    char client_id[64];          /**< default "slsim-<verb>-<pid>" */
-    const char *client_id_opt;   /**< --client-id, or NULL */
-    int32_t sl_connect;          /**< sl_Connect's code (0 or an accepted warning) */
+    char client_id[64];        /**< default "slsim-<verb>-<pid>" */
+    const char *client_id_opt; /**< --client-id, or NULL */
+    int32_t sl_connect;        /**< sl_Connect's code (0 or an accepted warning) */
     struct slsim_device *dev;
     struct slsim_mqtt_sl tr;
     struct slsim_mqtt_transport inner; /**< tr's functions (connect is wrapped) */
@@ -52,7 +52,7 @@ int mqtt_cli_open(struct mqtt_cli *m, const struct slsim_mqtt_callbacks *cb);
 /** Disconnects (if connected), frees the client, stops and closes the device. NULL-safe. */
 void mqtt_cli_close(struct mqtt_cli *m);
 
-/** Prints "slsim: <what>: <client's description>" and returns CLI_EXIT_FAILED. */
+/** Prints "slsim: <what> 'HOST:PORT': <client's description>"; returns CLI_EXIT_FAILED. */
 int mqtt_cli_fail(const struct mqtt_cli *m, const char *what);
 
 /** `slsim mqtt sub` (cmd_mqtt_sub.c). */
