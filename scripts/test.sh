@@ -51,8 +51,8 @@ cmake -S . -B build-ci -DCMAKE_BUILD_TYPE=Debug -DSLSIM_WERROR=ON > "$logdir/cfg
 ctest --test-dir build-ci -j"$jobs" -LE bench --output-on-failure 2>&1 | tee "$logdir/ctest1.log"
 count_ctest "$logdir/ctest1.log"
 
-note "2. ASan + UBSan"
-if cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSLSIM_SANITIZE=ON > "$logdir/cfg2.log" 2>&1 &&
+note "2. ASan + UBSan, optimised (RelWithDebInfo, as README command 1 builds: -O2 warnings too)"
+if cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSLSIM_SANITIZE=ON > "$logdir/cfg2.log" 2>&1 &&
     cmake --build build-asan -j"$jobs" > "$logdir/build2.log" 2>&1; then
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --test-dir build-asan -j"$jobs" -LE bench --output-on-failure 2>&1 |

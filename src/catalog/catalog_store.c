@@ -438,7 +438,7 @@ static int32_t
 reject(struct slsim_catalog_store_info *info, struct slsim_diag *diag, const char *why)
 {
     info->state = SLSIM_CATALOG_STATE_REJECTED;
-    (void)snprintf(info->reason, sizeof(info->reason), "%s", why);
+    (void)slsim_fmt(info->reason, sizeof(info->reason), "%s", why);
     slsim_diag_set(diag, 0, "catalog rejected: %s", why);
     return SL_ERROR_LOADING_CERTIFICATE_STORE;
 }

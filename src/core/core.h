@@ -28,6 +28,12 @@ void slsim_diag_set(struct slsim_diag *diag, int32_t inner, const char *fmt, ...
 /** Clears @p diag if it is not NULL. */
 void slsim_diag_clear(struct slsim_diag *diag);
 
+/**
+ * snprintf for texts where truncation is intended and harmless (reasons, fixes, labels): writes
+ * at most @p size bytes including the NUL. Returns what vsnprintf returns.
+ */
+int slsim_fmt(char *dst, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /** CRC-32 (IEEE 802.3, reflected, as zlib) of @p len bytes, continuing from @p crc (start 0). */
 uint32_t slsim_crc32(uint32_t crc, const void *data, size_t len);
 

@@ -26,6 +26,15 @@ void slsim_diag_set(struct slsim_diag *diag, int32_t inner, const char *fmt, ...
     diag->inner = inner;
 }
 
+int slsim_fmt(char *dst, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(dst, size, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
 void slsim_diag_clear(struct slsim_diag *diag)
 {
     if (diag != NULL) {

@@ -23,6 +23,7 @@
 #include <ti/drivers/net/wifi/errors.h>
 
 #include "trust/trust_int.h"
+#include "core/core.h"
 
 #include "core/banned.h"
 
@@ -237,21 +238,21 @@ static void no_signer_fix(char *fix,
     slsim_trust_dn(topdn, sizeof(topdn), &top->subject);
     slsim_trust_dn(held, sizeof(held), &ctx->ca.certs.subject);
     if (later != 0) {
-        (void)snprintf(fix, size,
-                       "put '%s' first in '%s': this device (CC3220) reads only the first "
-                       "certificate of a PEM CA file",
-                       want, name);
+        (void)slsim_fmt(fix, size,
+                        "put '%s' first in '%s': this device (CC3220) reads only the first "
+                        "certificate of a PEM CA file",
+                        want, name);
     } else if (!top->ca_istrue) {
         /* The top is the server's own certificate: its issuer may be a root or an
          * intermediate the server did not send. */
-        (void)snprintf(fix, size,
-                       "name the CA '%s' that issued '%s' as the CA file (if it is an "
-                       "intermediate, send it from the server): '%s' holds '%s'",
-                       want, topdn, name, held);
+        (void)slsim_fmt(fix, size,
+                        "name the CA '%s' that issued '%s' as the CA file (if it is an "
+                        "intermediate, send it from the server): '%s' holds '%s'",
+                        want, topdn, name, held);
     } else {
-        (void)snprintf(fix, size,
-                       "name the root CA '%s' (it issued '%s') as the CA file: '%s' holds '%s'",
-                       want, topdn, name, held);
+        (void)slsim_fmt(fix, size,
+                        "name the root CA '%s' (it issued '%s') as the CA file: '%s' holds '%s'",
+                        want, topdn, name, held);
     }
 }
 
