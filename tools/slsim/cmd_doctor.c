@@ -500,6 +500,7 @@ static void read_inputs(const struct cli_args *a, struct doctor *d)
     d->key = cli_opt(a, "key");
     d->domain = cli_opt(a, "domain");
     d->store_disabled = cli_flag(a, "no-store");
+    d->suites_restricted = cli_opt(a, "mask") != NULL || cli_opt(a, "method") != NULL;
     d->mqtt_client = cli_opt(a, "mqtt");
     d->mqtt.asked = d->mqtt_client != NULL;
     d->mqtt.connack = -1;

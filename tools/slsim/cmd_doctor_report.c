@@ -20,12 +20,40 @@
 
 #include "core/banned.h"
 
+/* The anchor finding "'TOP' was issued by 'ISSUER', not by the CA file's 'HELD'" with TOP equal
+ * to HELD: the server sent the CA file's root, issued by another CA (a cross-sign). */
+static bool anchor_cross_signed(const struct slsim_finding *f)
+{
+    static const char by[] = "' was issued by '";
+    static const char held[] = "', not by the CA file's '";
+    const char *b = strstr(f->reason, by);
+    const char *h = b != NULL ? strstr(b, held) : NULL;
+    if (f->reason[0] != '\'' || b == NULL || h == NULL) {
+        return false;
+    }
+    size_t n = (size_t)(b - f->reason - 1);
+    const char *ca = h + sizeof(held) - 1;
+    return strncmp(f->reason + 1, ca, n) == 0 && ca[n] == '\'';
+}
+
 void doctor_kb_context(const struct doctor *d, struct doctor_kb_ctx *ctx)
 {
     memset(ctx, 0, sizeof(*ctx));
     ctx->playground = d->catalog_kind != NULL && strcmp(d->catalog_kind, "playground") == 0;
     ctx->first_pem_only = !d->pem_multi_root && d->ca_certs > 1;
     ctx->sni = d->domain != NULL;
+    ctx->suites_restricted = d->suites_restricted;
+    ctx->leaf_only = d->shape.sent == 1 && !d->shape.top_self_signed;
+    for (size_t i = 0; i < d->res.n; i++) {
+        const struct slsim_finding *f = &d->res.findings[i];
+        if (f->check == SLSIM_CHECK_ANCHOR && f->code == SL_ERROR_BSD_ESEC_ASN_NO_SIGNER_E) {
+            ctx->cross_signed = ctx->cross_signed || anchor_cross_signed(f);
+        }
+        if (f->check == SLSIM_CHECK_CATALOG && f->code == SL_ERROR_BSD_ESECUNKNOWNROOTCA) {
+            ctx->gts_root = ctx->gts_root || strstr(f->reason, "'CN=GTS Root") != NULL ||
+                            strstr(f->reason, "Google Trust Services") != NULL;
+        }
+    }
 }
 
 int doctor_exit_status(const struct doctor *d)
@@ -83,6 +111,24 @@ void doctor_problem_command(const struct doctor *d,
                        "slsim fs put IMAGE ROOT.der /cert/root.der && slsim doctor %s:%u "
                        "--device %s --ca /cert/root.der",
                        d->host, (unsigned)d->port, d->device_path);
+    } else if (f->code == SL_ERROR_BSD_ESEC_HANDSHAKE_FAILURE && row != NULL &&
+               row->when == DOCTOR_KB_NO_SNI && d->host != NULL) {
+        (void)snprintf(tmpl, sizeof(tmpl), "slsim doctor %s:%u --device %s --domain %s%s%s",
+                       d->host, (unsigned)d->port, d->device_path, d->host,
+                       d->ca != NULL ? " --ca " : "", d->ca != NULL ? d->ca : "");
+    } else if ((f->code == SL_ERROR_BSD_ECONNREFUSED ||
+                f->code == SL_ERROR_BSD_ESEC_SOCKET_ERROR_E ||
+                f->code == SL_ERROR_BSD_ESEC_HANDSHAKE_FAILURE) &&
+               d->host != NULL) {
+        /* what the server does with a stock TLS 1.2 client (does it listen, close, alert?) */
+        (void)snprintf(tmpl, sizeof(tmpl),
+                       "openssl s_client -connect %s:%u -servername %s -tls1_2 </dev/null", d->host,
+                       (unsigned)d->port, d->host);
+    } else if (f->code <= SL_ERROR_BSD_ESEC_BAD_CERTIFICATE && f->code >= -348 && d->cert != NULL) {
+        (void)snprintf(tmpl, sizeof(tmpl),
+                       "slsim fs get IMAGE %s client.der && openssl x509 -inform der -in "
+                       "client.der -noout -issuer  # register this issuer with the server",
+                       d->cert);
     } else if (f->code == SL_ERROR_BSD_ESECDATEERROR &&
                llabs((long long)(d->device_time - d->host_time)) > 86400) {
         (void)snprintf(tmpl, sizeof(tmpl),

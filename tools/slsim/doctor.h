@@ -50,6 +50,7 @@ struct doctor {
     const char *chain_path; /**< offline mode when set */
     const char *ca, *cert, *key, *domain;
     bool store_disabled;
+    bool suites_restricted; /**< --mask or --method given */
     const char *mqtt_client;
     bool json;
     /* device facts */

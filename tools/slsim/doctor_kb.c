@@ -35,16 +35,18 @@ static const struct doctor_kb kb[] = {
       "disable the store on this socket (SL_SO_SECURE_DISABLE_CERTIFICATE_STORE), install a "
       "catalog that lists the root (vendor catalog, SWRU547), or treat -468 as a warning",
       "slsim catalog install IMAGE CATALOG.lst" },
-    { "D.1 #17", SL_ERROR_BSD_ESECUNKNOWNROOTCA, DOCTOR_KB_RELATED,
-      "Google's endpoints chain to GTS roots, which are not in the TI catalog; the root file must "
-      "also be the exact root of the chain presented",
-      "use the exact root of the chain the server sends and accept -468, or disable the store",
-      "" },
-    { "D.1 #2a", SL_ERROR_BSD_ESEC_ASN_NO_SIGNER_E, DOCTOR_KB_RELATED,
+    { "D.1 #17", SL_ERROR_BSD_ESECUNKNOWNROOTCA, DOCTOR_KB_GTS_ROOT,
+      "Google's endpoints chain to GTS roots (GTS Root R1..R4), which are not in the TI catalog; "
+      "the root file must also be the exact root of the chain presented",
+      "use the exact root of the chain the server sends and accept -468, or disable the store on "
+      "this socket (SL_SO_SECURE_DISABLE_CERTIFICATE_STORE), or install a catalog that lists it",
+      "slsim catalog install IMAGE CATALOG.lst" },
+    { "D.1 #2a", SL_ERROR_BSD_ESEC_ASN_NO_SIGNER_E, DOCTOR_KB_CROSS_SIGNED,
       "the server sends a cross-signed chain (e.g. ISRG Root X1 signed by DST Root CA X3): the "
-      "top issuer is the cross-signer, not the self-signed root in the CA file",
-      "give the CA that issued the top certificate of the sent chain, or have the server send "
-      "the short chain (then expect -468 when that root is not in the catalog)",
+      "CA file's root arrives issued by another CA, so the top issuer is the cross-signer, not "
+      "the self-signed root in the CA file",
+      "give the CA that issued the top certificate of the sent chain (the cross-signer), or have "
+      "the server send the short chain (then expect -468 when that root is not in the catalog)",
       "" },
     { "D.1 #3", SL_ERROR_BSD_ESEC_ASN_NO_SIGNER_E, DOCTOR_KB_DEFAULT,
       "the CA file is not the root that signed the server's chain (wrong root, an intermediate, "
@@ -66,11 +68,13 @@ static const struct doctor_kb kb[] = {
       "legacy AWS IoT endpoints (iot:Data) are signed by VeriSign Class 3 G5, distrusted since "
       "2018",
       "use the ATS endpoint (iot:Data-ATS) with the Starfield/Amazon root", "" },
-    { "D.1 #12", SL_ERROR_BSD_ESEC_ASN_NO_SIGNER_E, DOCTOR_KB_RELATED,
-      "a private PKI whose intermediate is neither sent by the server nor on the device under its "
-      "exact CN name",
-      "have the server send its intermediates, or name each root/intermediate file exactly as its "
-      "'Issued To' CN with no extension",
+    { "D.1 #12", SL_ERROR_BSD_ESEC_ASN_NO_SIGNER_E, DOCTOR_KB_LEAF_ONLY,
+      "the server sent only its own certificate, whose issuer is not the CA file: usually an "
+      "intermediate that is neither sent by the server nor on the device under its exact CN name "
+      "(or the CA file is the wrong root)",
+      "have the server send its intermediates (the full chain), or give the issuer named by the "
+      "device as the CA file; name each root/intermediate file exactly as its 'Issued To' CN with "
+      "no extension",
       "" },
     { "D.1 #16", SL_ERROR_BSD_ESEC_ASN_NO_SIGNER_E, DOCTOR_KB_RELATED,
       "the server changed its root (e.g. DigiCert High Assurance EV to DigiCert Global Root CA) "
@@ -119,8 +123,10 @@ static const struct doctor_kb kb[] = {
       "restrict the cipher mask to suites of the key type and use P-256", "--mask 0x..." },
     { "D.1 #15", SL_ERROR_BSD_ESEC_HANDSHAKE_FAILURE, DOCTOR_KB_NO_SNI,
       "the server ended the handshake (alert 40); SNI-routed servers (AWS IoT, HiveMQ Cloud) "
-      "refuse a client hello without SNI, which the device sends only with a domain name",
-      "set SL_SO_SECURE_DOMAIN_NAME_VERIFICATION so that SNI is sent (AWS IoT requires SNI)",
+      "refuse a client hello without SNI, which the device sends only with a domain name; a "
+      "server that requires a client certificate answers the same way when none is set",
+      "set SL_SO_SECURE_DOMAIN_NAME_VERIFICATION so that SNI is sent (AWS IoT requires SNI); if "
+      "the server asks for a client certificate, set the certificate and key files",
       "slsim doctor HOST --device DEV.json --domain HOST" },
     { "D.1 #15", SL_ERROR_BSD_ESEC_HANDSHAKE_FAILURE, DOCTOR_KB_DEFAULT,
       "the server found no common cipher or version, or rejected the client certificate "
@@ -187,6 +193,23 @@ static const struct doctor_kb kb[] = {
     { "B.3", SL_ERROR_BSD_ESEC_MATCH_SUITE_ERROR, DOCTOR_KB_DEFAULT,
       "the client and the server share no cipher suite",
       "allow the server's suites in SL_SO_SECURE_MASK, or enable device suites on the server", "" },
+    { "B.3", SL_ERROR_BSD_ESEC_BAD_CERTIFICATE, DOCTOR_KB_DEFAULT,
+      "the server rejected the device's client certificate (alert 42 bad_certificate)",
+      "check the certificate and key file names, and that the server trusts the certificate's "
+      "issuer",
+      "" },
+    { "B.3", SL_ERROR_BSD_ESEC_CERTIFICATE_UNKNOWN, DOCTOR_KB_DEFAULT,
+      "the server could not verify the device's client certificate (alert 46 "
+      "certificate_unknown)",
+      "register the client certificate's CA with the server (AWS IoT: register and activate the "
+      "certificate)",
+      "" },
+    { "B.3", -348, DOCTOR_KB_DEFAULT,
+      "the server does not trust the CA that issued the device's client certificate (alert 48 "
+      "unknown_ca; errors.h has no name for -348)",
+      "register the issuing CA (or the certificate) with the server, or use a client certificate "
+      "issued by a CA the server trusts",
+      "" },
     { "B.3", SL_ERROR_BSD_ESEC_NOT_COMPILED_IN, DOCTOR_KB_DEFAULT,
       "the method asks for SSL 3.0 or DTLS, which this emulation does not offer",
       "use SL_SO_SEC_METHOD_TLSV1_2 or the default method", "--method tls1.2" },
@@ -262,7 +285,13 @@ static bool when_holds(enum doctor_kb_when w, const struct doctor_kb_ctx *ctx)
     case DOCTOR_KB_FIRST_PEM_ONLY:
         return ctx != NULL && ctx->first_pem_only;
     case DOCTOR_KB_NO_SNI:
-        return ctx != NULL && !ctx->sni;
+        return ctx != NULL && !ctx->sni && !ctx->suites_restricted;
+    case DOCTOR_KB_CROSS_SIGNED:
+        return ctx != NULL && ctx->cross_signed;
+    case DOCTOR_KB_LEAF_ONLY:
+        return ctx != NULL && ctx->leaf_only;
+    case DOCTOR_KB_GTS_ROOT:
+        return ctx != NULL && ctx->gts_root;
     case DOCTOR_KB_RELATED:
         return false;
     default:

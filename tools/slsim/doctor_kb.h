@@ -22,8 +22,11 @@ enum doctor_kb_when {
     DOCTOR_KB_DEFAULT = 0,    /**< the row for the code when no other one applies */
     DOCTOR_KB_PLAYGROUND,     /**< the device's catalog is the playground (or its shape) */
     DOCTOR_KB_FIRST_PEM_ONLY, /**< CC3220 profile and a CA file with several certificates */
-    DOCTOR_KB_NO_SNI,         /**< the domain option (and so SNI) is not set */
-    DOCTOR_KB_RELATED,        /**< a known variant: listed as "also seen", never chosen */
+    DOCTOR_KB_NO_SNI,       /**< no domain option (so no SNI), suites and version not restricted */
+    DOCTOR_KB_CROSS_SIGNED, /**< the server sent the CA file's root cross-signed by another CA */
+    DOCTOR_KB_LEAF_ONLY,    /**< the server sent only its own, not self-signed certificate */
+    DOCTOR_KB_GTS_ROOT,     /**< the root missing from the catalog is a Google Trust Services one */
+    DOCTOR_KB_RELATED,      /**< a known variant: listed as "also seen", never chosen */
 };
 
 /** One knowledge-base row. */
@@ -38,9 +41,13 @@ struct doctor_kb {
 
 /** What the doctor knows when it picks a row. */
 struct doctor_kb_ctx {
-    bool playground;     /**< the catalog is the playground or has its shape */
-    bool first_pem_only; /**< profile uses only the first PEM certificate, CA file has more */
-    bool sni;            /**< the domain option is set */
+    bool playground;        /**< the catalog is the playground or has its shape */
+    bool first_pem_only;    /**< profile uses only the first PEM certificate, CA file has more */
+    bool sni;               /**< the domain option is set */
+    bool suites_restricted; /**< SL_SO_SECURE_MASK or SL_SO_SECMETHOD is set */
+    bool cross_signed;      /**< the sent chain holds the CA file's root, issued by another CA */
+    bool leaf_only;         /**< the server sent one certificate, not self-signed */
+    bool gts_root;          /**< the anchoring root is a GTS (Google Trust Services) root */
 };
 
 /** The whole table (tests iterate it). */

@@ -210,6 +210,7 @@ static void special_seventh(const struct scenario *sc, struct outcome *o);
 static void special_nonblocking(const struct scenario *sc, struct outcome *o);
 static void special_select(const struct scenario *sc, struct outcome *o);
 static void special_stall(const struct scenario *sc, struct outcome *o);
+static void special_clock_set(const struct scenario *sc, struct outcome *o);
 
 static const struct scenario scenarios[] = {
     { .id = 1,
@@ -580,6 +581,21 @@ static const struct scenario scenarios[] = {
       .want = SL_ERROR_BSD_ESECDATEERROR,
       .connected = true,
       FINDING(SLSIM_CHECK_DATES, SLSIM_FINDING_WARN) },
+    /* The device clock in a connect (reference D.1 #9): after power-on the clock reads
+     * 2013-01-01, so a certificate valid now is "not yet valid" (-461, connected); the app sets
+     * the date with sl_DeviceSet(SL_DEVICE_GENERAL_DATE_TIME) and a new socket verifies (0, the
+     * root in the playground catalog). */
+    { .id = 39,
+      .name = "power-on-clock-then-date-set",
+      .clock = "power-on",
+      .srv_args = S_GOOD,
+      FILES(F_ROOT),
+      .catalog = CATALOG_PG,
+      .ca = "/cert/root.der",
+      .want = SL_ERROR_BSD_ESECDATEERROR,
+      .connected = true,
+      FINDING(SLSIM_CHECK_DATES, SLSIM_FINDING_WARN),
+      .special = special_clock_set },
 };
 
 #define NSCENARIOS (sizeof(scenarios) / sizeof(scenarios[0]))
@@ -1063,6 +1079,55 @@ static void special_select(const struct scenario *sc, struct outcome *o)
               before, r);
     check_events(sc, sd, o);
     check_close(sd, o);
+}
+
+/* -461 with the power-on clock, sl_DeviceSet of the current UTC date, then 0 on a new socket. */
+static void special_clock_set(const struct scenario *sc, struct outcome *o)
+{
+    if (!start_server(sc, o) || !make_device(0, sc, "cc3220s", o)) {
+        return;
+    }
+    _i16 sd = secure_socket(sc, o);
+    if (sd < 0) {
+        return;
+    }
+    o->got = mx_connect(sd, port);
+    EXPECT_SL(o, o->got, sc->want);
+    check_findings(sc, sd, &devs[0], o);
+    check_connected(sd, o);
+    check_close(sd, o);
+
+    time_t now = time(NULL);
+    struct tm tm;
+    (void)gmtime_r(&now, &tm);
+    SlDateTime_t dt;
+    memset(&dt, 0, sizeof(dt));
+    dt.tm_sec = (_u32)tm.tm_sec;
+    dt.tm_min = (_u32)tm.tm_min;
+    dt.tm_hour = (_u32)tm.tm_hour;
+    dt.tm_day = (_u32)tm.tm_mday;
+    dt.tm_mon = (_u32)tm.tm_mon + 1;
+    dt.tm_year = (_u32)tm.tm_year + 1900;
+    long set = sl_DeviceSet(SL_DEVICE_GENERAL, SL_DEVICE_GENERAL_DATE_TIME, sizeof(SlDateTime_t),
+                            (_u8 *)&dt);
+    EXPECT_SL(o, set, 0);
+
+    _i16 sd2 = secure_socket(sc, o);
+    if (sd2 < 0) {
+        return;
+    }
+    long again = mx_connect(sd2, port);
+    EXPECT_SL(o, again, 0);
+    state_add(o->extra, sizeof(o->extra),
+              "; sl_DeviceSet(DATE_TIME %04u-%02u-%02u) = %ld, new socket: %ld",
+              (unsigned)dt.tm_year, (unsigned)dt.tm_mon, (unsigned)dt.tm_day, set, again);
+    char why[200] = "";
+    if (again == 0 && mx_echo(sd2, why, sizeof(why))) {
+        state_add(o->extra, sizeof(o->extra), " connected, echo ok");
+    } else if (again == 0) {
+        fail_with(o, "after the date was set: %s", why);
+    }
+    check_close(sd2, o);
 }
 
 /* ---- the PKI ------------------------------------------------------------------------------- */
