@@ -49,7 +49,8 @@ libdir=$(ls -d "$w"/prefix/lib*/pkgconfig | head -n 1)
 export PKG_CONFIG_PATH=$libdir
 export LD_LIBRARY_PATH=$(dirname "$libdir")
 # shellcheck disable=SC2046
-cc -o "$w/app/seed_app" -I"$w/app" "$w/app/seed_main.c" "$w/app/harness.c" \
+# shellcheck disable=SC2086
+cc ${CFLAGS:-} -o "$w/app/seed_app" -I"$w/app" "$w/app/seed_main.c" "$w/app/harness.c" \
     $(pkg-config --cflags --libs slsim-compat slsim) >"$w/compile.out" 2>&1 ||
     fail "the seed code does not compile against the installed headers"
 echo "compiled the unmodified seed code ($(grep -c warning "$w/compile.out") compiler warnings)"
