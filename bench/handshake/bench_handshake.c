@@ -6,9 +6,10 @@
  *        mbedTLS primitive costs of the same handshake and a plain mbedTLS client, all measured
  *        in one process, interleaved. bench/handshake/run.sh drives it (broker, PKI, report).
  *
- *   bench_handshake run CONFIG PORT --pki DIR [--count N] [--warmup N] [--rounds R]
- *                   [--round-s S] [--suite rsa|ecdsa] [--ca DEVNAME] [--cert DEVNAME]
- *                   [--key DEVNAME] [--domain NAME|-] [--catalog] [--only PRIM,...]
+ *   bench_handshake run CONFIG PORT --pki DIR [--count N] [--ref-count N] [--warmup N]
+ *                   [--rounds R] [--round-s S] [--suite rsa|ecdsa] [--ca DEVNAME]
+ *                   [--cert DEVNAME] [--key DEVNAME] [--domain NAME|-] [--catalog]
+ *                   [--only PRIM,...]
  *   bench_handshake free-port
  *   bench_handshake wait-port PORT MS
  *
@@ -31,6 +32,7 @@
 #include <ti/drivers/net/wifi/simplelink.h>
 #include <slsim/emu.h>
 
+#include "bench_io.h"
 #include "bench_ref.h"
 #include "bench_util.h"
 
@@ -38,12 +40,15 @@
 /* A delayed ACK on Linux holds a segment for at least 40 ms (TCP_DELACK_MIN); a handshake that
  * waited on one is that much slower than the median. 30 ms above the median flags it. */
 #define STALL_MS 30.0
+/* The shortest wait a delayed ACK causes: Linux TCP_DELACK_MIN, less a little slack. */
+#define DELACK_MS 35.0
 
 struct opts {
     const char *config;
     const char *pki;
     uint16_t port;
     unsigned long count;
+    unsigned long ref_count; /**< plain mbedTLS handshakes (0: none, e.g. to profile slsim) */
     unsigned long warmup;
     unsigned long rounds;
     double round_s;
@@ -67,19 +72,23 @@ struct slsim_side {
     struct bench_samples cpu_connect; /**< sl_Connect alone */
     struct bench_samples wall_total;
     struct bench_samples wall_connect;
-    double user_s; /**< getrusage over the timed connects */
+    struct bench_samples sends;    /**< send() calls per connect (bench_io.h) */
+    struct bench_samples max_wait; /**< the longest single poll() of each connect, ms */
+    struct bench_samples wait;     /**< all poll() time of each connect, ms */
+    double user_s;                 /**< getrusage over the timed connects */
     double sys_s;
 };
 
 static void usage(void)
 {
-    (void)fprintf(stderr,
-                  "usage: bench_handshake run CONFIG PORT --pki DIR [--count N] [--warmup N]\n"
-                  "                       [--rounds R] [--round-s S] [--suite rsa|ecdsa]\n"
-                  "                       [--ca DEVNAME] [--cert DEVNAME] [--key DEVNAME]\n"
-                  "                       [--domain NAME|-] [--catalog] [--only PRIM,...]\n"
-                  "       bench_handshake free-port\n"
-                  "       bench_handshake wait-port PORT MS\n");
+    (void)fprintf(
+        stderr,
+        "usage: bench_handshake run CONFIG PORT --pki DIR [--count N] [--ref-count N]\n"
+        "                       [--warmup N] [--rounds R] [--round-s S] [--suite rsa|ecdsa]\n"
+        "                       [--ca DEVNAME] [--cert DEVNAME] [--key DEVNAME]\n"
+        "                       [--domain NAME|-] [--catalog] [--only PRIM,...]\n"
+        "       bench_handshake free-port\n"
+        "       bench_handshake wait-port PORT MS\n");
 }
 
 /* ---- slsim ---------------------------------------------------------------------------------- */
@@ -146,6 +155,7 @@ static int32_t one_connect(struct slsim_side *s, bool timed)
     addr.sin_port = sl_Htons(s->o->port);
     addr.sin_addr.s_addr = sl_Htonl(SL_IPV4_VAL(127, 0, 0, 1));
 
+    bench_io_reset();
     int64_t c0 = bench_cpu_ns();
     int64_t w0 = bench_wall_ns();
     _i16 sd = sl_Socket(SL_AF_INET, SL_SOCK_STREAM, SL_SEC_SOCKET);
@@ -176,6 +186,9 @@ static int32_t one_connect(struct slsim_side *s, bool timed)
         bad |= bench_samples_add(&s->cpu_connect, ms_between(c1, c2));
         bad |= bench_samples_add(&s->wall_total, ms_between(w0, w3));
         bad |= bench_samples_add(&s->wall_connect, ms_between(w1, w2));
+        bad |= bench_samples_add(&s->sends, (double)bench_io.sends);
+        bad |= bench_samples_add(&s->max_wait, (double)bench_io.max_poll_ns / 1e6);
+        bad |= bench_samples_add(&s->wait, (double)bench_io.poll_ns / 1e6);
         if (bad != 0) {
             return SL_ERROR_BSD_ENOMEM;
         }
@@ -239,6 +252,9 @@ static void slsim_stop(struct slsim_side *s)
     bench_samples_free(&s->cpu_connect);
     bench_samples_free(&s->wall_total);
     bench_samples_free(&s->wall_connect);
+    bench_samples_free(&s->sends);
+    bench_samples_free(&s->max_wait);
+    bench_samples_free(&s->wait);
 }
 
 static void slsim_report(const struct slsim_side *s)
@@ -262,6 +278,16 @@ static void slsim_report(const struct slsim_side *s)
     bench_kv_u("slsim.stalls",
                (unsigned long)bench_count_above(&s->wall_total, wall.median + STALL_MS));
     bench_kv_u("slsim.over_20ms", (unsigned long)bench_count_above(&s->wall_total, 20.0));
+    struct bench_stats sends;
+    struct bench_stats max_wait;
+    struct bench_stats wait;
+    if (bench_stats_of(&s->sends, &sends) == 0 && bench_stats_of(&s->max_wait, &max_wait) == 0 &&
+        bench_stats_of(&s->wait, &wait) == 0) {
+        bench_kv_stats("slsim.sends", &sends);
+        bench_kv_stats("slsim.max_wait_ms", &max_wait);
+        bench_kv_stats("slsim.wait_ms", &wait);
+        bench_kv_u("slsim.delack_waits", (unsigned long)bench_count_above(&s->max_wait, DELACK_MS));
+    }
 }
 
 /* ---- the interleaved run -------------------------------------------------------------------- */
@@ -282,8 +308,14 @@ static int parse_run(int argc, char **argv, struct opts *o)
     if (o->pki == NULL || (!o->ecdsa && strcmp(suite, "rsa") != 0) ||
         bench_parse_ulong(bench_opt(argc, argv, 4, "--count", "200"), 1, MAX_COUNT, &o->count) ||
         bench_parse_ulong(bench_opt(argc, argv, 4, "--warmup", "5"), 0, MAX_COUNT, &o->warmup) ||
+
         bench_parse_ulong(bench_opt(argc, argv, 4, "--rounds", "7"), 1, 1000, &o->rounds) ||
         bench_parse_seconds(bench_opt(argc, argv, 4, "--round-s", "0.2"), &o->round_s) != 0) {
+        return -1;
+    }
+    const char *ref_count = bench_opt(argc, argv, 4, "--ref-count", NULL);
+    o->ref_count = o->count;
+    if (ref_count != NULL && bench_parse_ulong(ref_count, 0, MAX_COUNT, &o->ref_count) != 0) {
         return -1;
     }
     o->ca = bench_opt(argc, argv, 4, "--ca", "/cert/ca.der");
@@ -309,9 +341,8 @@ static int run_rounds(const struct opts *o,
 {
     int status = 0;
     for (unsigned long r = 0; r < o->rounds; r++) {
-        unsigned long n = share(o->count, o->rounds, r);
-        slsim_batch(s, n, true);
-        if (ref != NULL && bench_ref_batch(ref, n, true) != 0) {
+        slsim_batch(s, share(o->count, o->rounds, r), true);
+        if (ref != NULL && bench_ref_batch(ref, share(o->ref_count, o->rounds, r), true) != 0) {
             status = 1;
         }
         if (prims != NULL && bench_prims_round(prims) != 0) {
@@ -340,7 +371,7 @@ static int run_main(int argc, char **argv)
     struct bench_prim_input in;
     int status = 0;
     if (bench_ref_new(o.pki, o.port, o.ecdsa, &ref) != 0 || bench_ref_probe(ref) != 0 ||
-        bench_ref_batch(ref, o.warmup, false) != 0) {
+        bench_ref_batch(ref, o.ref_count > 0 ? o.warmup : 0, false) != 0) {
         bench_ref_free(ref);
         ref = NULL;
         status = 1;

@@ -31,6 +31,7 @@
 #define SLSIM_SOCK_ALPN_ALL      0x1Fu     /**< SL_SECURE_ALPN_FULL_LIST */
 #define SLSIM_SOCK_METHOD_DEF    4u        /**< SL_SO_SEC_METHOD_SSLv3_TLSV1_2 */
 #define SLSIM_SOCK_KEEPALIVE_S   300u      /**< SL_SO_KEEPALIVETIME default */
+#define SLSIM_SOCK_CREDS_CACHE   4u        /**< parsed (cert, key) file pairs kept per device */
 
 /* TI numbers used below sock.h (errors.h holds the codes; these are plain values). */
 #define SLSIM_SOCK_AF_INET    2
@@ -104,8 +105,19 @@ struct slsim_sock_slot {
     int32_t tx_error; /**< after a TX failure: sends return SL_ERROR_BSD_SOC_ERROR */
 };
 
+/** Parsed own credentials of one (certificate file, key file) name pair (sock_secure.c). Used
+ *  again while the files hold the bytes they were parsed from (SHA-256 compared at connect). */
+struct slsim_sock_creds_entry {
+    char cert[SLSIM_SOCK_OPT_MAX + 1];
+    char key[SLSIM_SOCK_OPT_MAX + 1];
+    struct slsim_tls_creds *creds; /**< the cache's reference; NULL = free entry */
+    uint64_t used;                 /**< last use (table tick), for replacement */
+};
+
 struct slsim_sock_table {
     struct slsim_sock_env env;
+    struct slsim_sock_creds_entry creds[SLSIM_SOCK_CREDS_CACHE];
+    uint64_t creds_tick;
     struct slsim_sock_slot slot[SLSIM_SOCK_MAX];
     struct slsim_sock_event ev[SLSIM_SOCK_EVENTS];
     unsigned nev;
@@ -180,6 +192,9 @@ slsim_sock_secure_finish(struct slsim_sock_table *t, struct slsim_sock_slot *s, 
 
 /** Frees the connect-time files. */
 void slsim_sock_files_free(struct slsim_sock_files *f);
+
+/** Drops the table's parsed-credentials cache (sessions keep their own references). */
+void slsim_sock_creds_clear(struct slsim_sock_table *t);
 
 /** Default secure options. */
 void slsim_sock_sec_defaults(struct slsim_sock_sec *sec);

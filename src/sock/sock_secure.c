@@ -340,6 +340,23 @@ static int32_t check_limits(struct slsim_sock_table *t, struct slsim_sock_slot *
     return 0;
 }
 
+/* True when the credentials cache holds these file names with exactly these bytes: the pair
+ * check passed for them at an earlier connect and need not run again. */
+static bool own_pair_known(const struct slsim_sock_table *t, const struct slsim_sock_slot *s)
+{
+    const struct slsim_sock_files *f = &s->files;
+    for (unsigned i = 0; i < SLSIM_SOCK_CREDS_CACHE; i++) {
+        const struct slsim_sock_creds_entry *e = &t->creds[i];
+        if (e->creds != NULL && strcmp(e->cert, s->sec.file[SLSIM_SOCK_FILE_CERT]) == 0 &&
+            strcmp(e->key, s->sec.file[SLSIM_SOCK_FILE_KEY]) == 0) {
+            return slsim_tls_creds_same(e->creds, f->data[SLSIM_SOCK_FILE_CERT],
+                                        f->len[SLSIM_SOCK_FILE_CERT], f->data[SLSIM_SOCK_FILE_KEY],
+                                        f->len[SLSIM_SOCK_FILE_KEY]);
+        }
+    }
+    return false;
+}
+
 int32_t slsim_sock_secure_prepare(struct slsim_sock_table *t, struct slsim_sock_slot *s)
 {
     if (s->res == NULL) {
@@ -353,6 +370,7 @@ int32_t slsim_sock_secure_prepare(struct slsim_sock_table *t, struct slsim_sock_
     load_files(t, s);
     struct slsim_trust_input in;
     fill_input(t, s, &in);
+    in.own_pair_verified = own_pair_known(t, s);
     const struct slsim_sock_files *f = &s->files;
     int32_t ret = slsim_trust_check_local(
         s->res, &in, f->data[SLSIM_SOCK_FILE_CERT], f->len[SLSIM_SOCK_FILE_CERT],
@@ -383,6 +401,96 @@ static int32_t new_code(const struct slsim_diag *d)
     }
 }
 
+/* ---- parsed credentials, cached per (certificate file, key file) ---------------------------- */
+
+void slsim_sock_creds_clear(struct slsim_sock_table *t)
+{
+    for (unsigned i = 0; i < SLSIM_SOCK_CREDS_CACHE; i++) {
+        slsim_tls_creds_free(t->creds[i].creds);
+        memset(&t->creds[i], 0, sizeof(t->creds[i]));
+    }
+}
+
+/* The entry for the slot's file names, else a free or the least recently used one (emptied). */
+static struct slsim_sock_creds_entry *creds_entry(struct slsim_sock_table *t,
+                                                  const struct slsim_sock_slot *s)
+{
+    const char *cert = s->sec.file[SLSIM_SOCK_FILE_CERT];
+    const char *key = s->sec.file[SLSIM_SOCK_FILE_KEY];
+    struct slsim_sock_creds_entry *victim = &t->creds[0];
+    for (unsigned i = 0; i < SLSIM_SOCK_CREDS_CACHE; i++) {
+        struct slsim_sock_creds_entry *e = &t->creds[i];
+        if (e->creds != NULL && strcmp(e->cert, cert) == 0 && strcmp(e->key, key) == 0) {
+            return e;
+        }
+        if (victim->creds != NULL && (e->creds == NULL || e->used < victim->used)) {
+            victim = e;
+        }
+    }
+    slsim_tls_creds_free(victim->creds);
+    memset(victim, 0, sizeof(*victim));
+    (void)snprintf(victim->cert, sizeof(victim->cert), "%s", cert);
+    (void)snprintf(victim->key, sizeof(victim->key), "%s", key);
+    return victim;
+}
+
+/*
+ * The parsed credentials for the files read at this connect: the cached ones while the files
+ * hold the same bytes, else parsed now and cached. The pair check is not repeated:
+ * slsim_sock_secure_prepare() ran src/trust's (-458) on these very bytes.
+ */
+static int32_t
+own_creds(struct slsim_sock_table *t, struct slsim_sock_slot *s, struct slsim_tls_creds **out)
+{
+    const struct slsim_sock_files *f = &s->files;
+    const uint8_t *cert = f->data[SLSIM_SOCK_FILE_CERT];
+    const uint8_t *key = f->data[SLSIM_SOCK_FILE_KEY];
+    size_t cert_len = f->len[SLSIM_SOCK_FILE_CERT];
+    size_t key_len = f->len[SLSIM_SOCK_FILE_KEY];
+    struct slsim_sock_creds_entry *e = creds_entry(t, s);
+    if (e->creds != NULL && !slsim_tls_creds_same(e->creds, cert, cert_len, key, key_len)) {
+        slsim_tls_creds_free(e->creds); /* a file changed: sessions keep their reference */
+        e->creds = NULL;
+    }
+    if (e->creds == NULL) {
+        struct slsim_tls_config src;
+        memset(&src, 0, sizeof(src));
+        src.own_cert = cert;
+        src.own_cert_len = cert_len;
+        src.own_key = key;
+        src.own_key_len = key_len;
+        src.pair_checked = true;
+        struct slsim_diag diag;
+        if (slsim_tls_creds_new(&src, &e->creds, &diag) != 0) {
+            return new_code(&diag);
+        }
+    }
+    e->used = ++t->creds_tick;
+    *out = e->creds;
+    return 0;
+}
+
+/* Own certificate and key into @p cfg: parsed (cached) when both files exist, else the raw
+ * bytes of the one there is, which slsim_tls_new() refuses as before (-458). */
+static int32_t
+own_credentials(struct slsim_sock_table *t, struct slsim_sock_slot *s, struct slsim_tls_config *cfg)
+{
+    const struct slsim_sock_files *f = &s->files;
+    bool cert = f->exists[SLSIM_SOCK_FILE_CERT] && f->len[SLSIM_SOCK_FILE_CERT] > 0;
+    bool key = f->exists[SLSIM_SOCK_FILE_KEY] && f->len[SLSIM_SOCK_FILE_KEY] > 0;
+    if (cert && key) {
+        return own_creds(t, s, &cfg->creds);
+    }
+    if (f->exists[SLSIM_SOCK_FILE_CERT] || f->exists[SLSIM_SOCK_FILE_KEY]) {
+        cfg->own_cert = f->data[SLSIM_SOCK_FILE_CERT];
+        cfg->own_cert_len = f->len[SLSIM_SOCK_FILE_CERT];
+        cfg->own_key = f->data[SLSIM_SOCK_FILE_KEY];
+        cfg->own_key_len = f->len[SLSIM_SOCK_FILE_KEY];
+        cfg->pair_checked = true;
+    }
+    return 0;
+}
+
 int32_t slsim_sock_secure_start(struct slsim_sock_table *t, struct slsim_sock_slot *s)
 {
     struct slsim_tls_config cfg;
@@ -394,12 +502,9 @@ int32_t slsim_sock_secure_start(struct slsim_sock_table *t, struct slsim_sock_sl
                             SLSIM_SOCK_ALPN_BITS + 2) > 0) {
         cfg.alpn = s->alpn_ids;
     }
-    const struct slsim_sock_files *f = &s->files;
-    if (f->exists[SLSIM_SOCK_FILE_CERT] || f->exists[SLSIM_SOCK_FILE_KEY]) {
-        cfg.own_cert = f->data[SLSIM_SOCK_FILE_CERT];
-        cfg.own_cert_len = f->len[SLSIM_SOCK_FILE_CERT];
-        cfg.own_key = f->data[SLSIM_SOCK_FILE_KEY];
-        cfg.own_key_len = f->len[SLSIM_SOCK_FILE_KEY];
+    int32_t ret = own_credentials(t, s, &cfg);
+    if (ret != 0) {
+        return ret;
     }
     struct slsim_diag diag;
     slsim_diag_clear(&diag);

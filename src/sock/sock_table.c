@@ -82,6 +82,7 @@ void slsim_sock_table_free(struct slsim_sock_table *t)
             slot_release(&t->slot[i]);
         }
     }
+    slsim_sock_creds_clear(t);
     free(t);
 }
 

@@ -143,6 +143,17 @@ static int check_names(const struct slsim_tls_config *c, struct slsim_diag *diag
 
 static int check_credentials(const struct slsim_tls_config *c, struct slsim_diag *diag)
 {
+    if (c->creds != NULL) {
+        if (c->own_cert != NULL || c->own_key != NULL || c->ca != NULL) {
+            slsim_diag_set(diag, SLSIM_TLS_FATAL_OTHER, "credentials: parsed or raw, not both");
+            return -1;
+        }
+        if (c->server && !slsim_tls_creds_has_own(c->creds)) {
+            slsim_diag_set(diag, SLSIM_TLS_FATAL_KEY, "a tls server needs a certificate and key");
+            return -1;
+        }
+        return 0;
+    }
     bool cert = c->own_cert != NULL;
     if (cert != (c->own_key != NULL) || (cert && (c->own_cert_len == 0 || c->own_key_len == 0))) {
         slsim_diag_set(diag, SLSIM_TLS_FATAL_KEY, "own certificate and key go together");

@@ -6,8 +6,9 @@
  *
  * Non-blocking only: every call does what it can on a non-blocking fd and returns
  * SLSIM_TLS_WANT_READ / _WANT_WRITE when it must wait; the caller polls the fd. Certificate
- * verification is NOT done here: the handshake accepts any server chain and exposes it, and
- * src/trust decides (the NWP's "connected with warning" results need the session up).
+ * verification is NOT done here: the client runs mbedTLS with MBEDTLS_SSL_VERIFY_NONE, the
+ * handshake accepts any server chain and exposes it, and src/trust decides (the NWP's
+ * "connected with warning" results need the session up).
  * No other slsim module includes TLS library headers.
  */
 #ifndef SLSIM_TLS_TLS_H
@@ -61,6 +62,12 @@ struct slsim_tls_config {
     size_t own_key_len;
     const uint8_t *ca; /**< server side: CA to request/verify client certs, or NULL */
     size_t ca_len;
+    /** Parsed credentials to use instead of own_cert / own_key / ca (those must then be NULL).
+     *  The session takes a reference: the caller may drop its own after slsim_tls_new. */
+    struct slsim_tls_creds *creds;
+    /** The caller has already checked that own_key belongs to own_cert (src/trust does, for
+     *  the -458 finding): the pair check is skipped when raw bytes are parsed. */
+    bool pair_checked;
 };
 
 struct slsim_tls_info {
@@ -71,6 +78,39 @@ struct slsim_tls_info {
 };
 
 struct slsim_tls;
+
+/**
+ * Parsed credentials: the own certificate (chain) and private key, and for a server the CA
+ * that client certificates must chain to. Parsing once and reusing them across sessions keeps
+ * the RSA blinding values of the key warm (the first private-key operation on a freshly parsed
+ * RSA key computes them: a modular inverse). Reference-counted; not thread-safe: a creds
+ * object and every session using it belong to one device (sock calls in under the device
+ * lock). The key's state changes on use (blinding), so it is never shared between devices.
+ */
+struct slsim_tls_creds;
+
+/**
+ * Parses cfg->own_cert + cfg->own_key (both or neither) and cfg->ca (or NULL); checks the
+ * pair unless cfg->pair_checked. Other fields of @p cfg are ignored. SHA-256 digests of the
+ * bytes are kept for slsim_tls_creds_same(). Failures as slsim_tls_new (diag->inner).
+ * @return 0 with *out holding one reference, or -1.
+ */
+int slsim_tls_creds_new(const struct slsim_tls_config *cfg,
+                        struct slsim_tls_creds **out,
+                        struct slsim_diag *diag);
+
+/** Takes one more reference; returns @p c. */
+struct slsim_tls_creds *slsim_tls_creds_ref(struct slsim_tls_creds *c);
+
+/** Drops one reference (NULL-safe); the last one frees (the key is zeroised by mbedTLS). */
+void slsim_tls_creds_free(struct slsim_tls_creds *c);
+
+/** True if @p c was made from exactly these certificate and key bytes (SHA-256 compared). */
+bool slsim_tls_creds_same(const struct slsim_tls_creds *c,
+                          const uint8_t *cert,
+                          size_t cert_len,
+                          const uint8_t *key,
+                          size_t key_len);
 
 /**
  * Creates a session over the connected, non-blocking TCP @p fd (not owned).

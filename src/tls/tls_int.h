@@ -9,7 +9,8 @@
  * (tls_mbedtls.c, the only file of the project that includes mbedtls/ssl.h).
  *
  * Threading: a session is used by one thread at a time (the sock layer's lock); a backend
- * keeps no global state, every session owns its RNG and configuration.
+ * keeps no global state, every session owns its RNG and configuration. Credentials
+ * (struct slsim_tls_creds, tls_creds.c) may be shared by the sessions of one device.
  */
 #ifndef SLSIM_TLS_TLS_INT_H
 #define SLSIM_TLS_TLS_INT_H
@@ -36,7 +37,8 @@ struct slsim_tls_backend {
     /**
      * Creates a session. @p cfg is already validated by tls.c: versions are in range and
      * min <= max, cfg->suites is NULL or a non-empty list of usable ids, a server has a
-     * certificate and key. The backend copies what it keeps (cfg may go away).
+     * certificate and key (raw or in cfg->creds, never both). The backend copies what it keeps
+     * (cfg may go away) and takes a reference on cfg->creds.
      * @return 0, or -1 with diag set (diag->inner: an enum slsim_tls_fatal).
      */
     int (*create)(const struct slsim_tls_config *cfg,
@@ -66,6 +68,9 @@ struct slsim_tls_backend {
     /** The library's own name of @p iana (fallback for slsim_tls_suite_name), or NULL. */
     const char *(*suite_lib_name)(uint16_t iana);
 };
+
+/** True if @p c holds an own certificate and key (tls_creds.c). */
+bool slsim_tls_creds_has_own(const struct slsim_tls_creds *c);
 
 /** The mbedTLS 2.28 backend (tls_mbedtls.c). */
 extern const struct slsim_tls_backend slsim_tls_mbedtls;

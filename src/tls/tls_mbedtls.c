@@ -6,7 +6,7 @@
  *
  * What it does not do: certificate verification (the client accepts any server chain and
  * src/trust judges it afterwards, like the NWP's "connected with warning" results), session
- * resumption, renegotiation, TLS 1.3, SSL 3.0.
+ * resumption, renegotiation, TLS 1.3, SSL 3.0. Credentials are parsed in tls_creds.c.
  *
  * I/O: own bio callbacks on send()/recv() with MSG_NOSIGNAL. During the handshake every record
  * mbedTLS writes is appended to a flight buffer that goes out in one send() when mbedTLS is
@@ -16,6 +16,7 @@
  * straight to the socket (mbedTLS already writes one record per send()).
  */
 #include "tls/tls.h"
+#include "tls/tls_creds.h"
 #include "tls/tls_int.h"
 
 #include <errno.h>
@@ -29,9 +30,7 @@
 #include <sys/types.h>
 
 #include <mbedtls/ctr_drbg.h>
-#include <mbedtls/error.h>
 #include <mbedtls/net_sockets.h>
-#include <mbedtls/pk.h>
 #include <mbedtls/ssl.h>
 #include <mbedtls/ssl_ciphersuites.h>
 #include <mbedtls/x509_crt.h>
@@ -42,9 +41,7 @@ struct slsim_tls_be {
     mbedtls_ssl_context ssl;
     mbedtls_ssl_config conf;
     mbedtls_ctr_drbg_context drbg;
-    mbedtls_x509_crt own_cert;
-    mbedtls_pk_context own_key;
-    mbedtls_x509_crt ca; /**< server: CA that client certificates must chain to */
+    struct slsim_tls_creds *creds; /**< one reference, or NULL (no own certificate, no CA) */
     int fd;
     enum slsim_tls_fatal io_why; /**< first TCP failure the bio callbacks saw */
     bool coalesce;               /**< handshake running: buffer whole flights */
@@ -291,75 +288,19 @@ map_result(const struct slsim_tls_be *be, int ret, int *alert, enum slsim_tls_fa
 
 /* ---- set-up --------------------------------------------------------------------------------- */
 
-static bool is_pem(const uint8_t *data, size_t len)
-{
-    static const char tag[] = "-----BEGIN ";
-    for (size_t i = 0; i + sizeof(tag) - 1 <= len; i++) {
-        if (memcmp(data + i, tag, sizeof(tag) - 1) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* mbedTLS parses PEM only from a NUL-terminated buffer whose length counts the NUL. */
-static int parse_blob(const uint8_t *data, size_t len, bool key, void *obj)
-{
-    uint8_t *copy = NULL;
-    const uint8_t *p = data;
-    size_t n = len;
-    if (is_pem(data, len)) {
-        copy = malloc(len + 1u);
-        if (copy == NULL) {
-            return MBEDTLS_ERR_X509_ALLOC_FAILED;
-        }
-        memcpy(copy, data, len);
-        copy[len] = '\0';
-        p = copy;
-        n = len + 1u;
-    }
-    int ret = key ? mbedtls_pk_parse_key(obj, p, n, NULL, 0) : mbedtls_x509_crt_parse(obj, p, n);
-    if (copy != NULL) {
-        mbedtls_platform_zeroize(copy, len);
-        free(copy);
-    }
-    return ret > 0 ? MBEDTLS_ERR_X509_INVALID_FORMAT : ret; /* > 0: some PEM blocks failed */
-}
-
-static int fail(struct slsim_diag *diag, enum slsim_tls_fatal why, const char *what, int ret)
-{
-    char text[96];
-    mbedtls_strerror(ret, text, sizeof(text));
-    slsim_diag_set(diag, (int32_t)why, "%s: %s (-0x%04x)", what, text, (unsigned)-ret);
-    return -1;
-}
-
+/* The session's reference on parsed credentials: the caller's, or its own from raw bytes. */
 static int load_credentials(struct slsim_tls_be *be,
                             const struct slsim_tls_config *cfg,
                             struct slsim_diag *diag)
 {
-    int ret;
-    if (cfg->own_cert != NULL) {
-        ret = parse_blob(cfg->own_cert, cfg->own_cert_len, false, &be->own_cert);
-        if (ret != 0) {
-            return fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot parse own certificate", ret);
-        }
-        ret = parse_blob(cfg->own_key, cfg->own_key_len, true, &be->own_key);
-        if (ret != 0) {
-            return fail(diag, SLSIM_TLS_FATAL_KEY, "cannot parse own private key", ret);
-        }
-        ret = mbedtls_pk_check_pair(&be->own_cert.pk, &be->own_key);
-        if (ret != 0) {
-            return fail(diag, SLSIM_TLS_FATAL_KEY, "private key does not match certificate", ret);
-        }
+    if (cfg->creds != NULL) {
+        be->creds = slsim_tls_creds_ref(cfg->creds);
+        return 0;
     }
-    if (cfg->server && cfg->ca != NULL) {
-        ret = parse_blob(cfg->ca, cfg->ca_len, false, &be->ca);
-        if (ret != 0) {
-            return fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot parse client CA", ret);
-        }
+    if (cfg->own_cert == NULL && !(cfg->server && cfg->ca != NULL)) {
+        return 0;
     }
-    return 0;
+    return slsim_tls_creds_new(cfg, &be->creds, diag);
 }
 
 static int conf_suites(struct slsim_tls_be *be, const uint16_t *suites)
@@ -409,20 +350,27 @@ static int conf_alpn(struct slsim_tls_be *be, const char *const *alpn)
     return mbedtls_ssl_conf_alpn_protocols(&be->conf, list);
 }
 
-/* Authentication: the client takes any chain (OPTIONAL, no CA: src/trust decides later). */
+/*
+ * Authentication. The client takes any chain: VERIFY_NONE, no CA. mbedTLS 2.28 then still
+ * parses the server's Certificate message and keeps the chain as received (peer_chain), and
+ * still verifies the ServerKeyExchange signature with the leaf's key; it skips its own chain
+ * verification, host-name, key-usage / extended-key-usage and certificate-curve checks, whose
+ * outcome VERIFY_OPTIONAL ignored anyway. src/trust verifies the chain afterwards.
+ */
 static int conf_auth(struct slsim_tls_be *be, const struct slsim_tls_config *cfg)
 {
+    struct slsim_tls_creds *c = be->creds;
     if (!cfg->server) {
-        mbedtls_ssl_conf_authmode(&be->conf, MBEDTLS_SSL_VERIFY_OPTIONAL);
+        mbedtls_ssl_conf_authmode(&be->conf, MBEDTLS_SSL_VERIFY_NONE);
         mbedtls_ssl_conf_ca_chain(&be->conf, NULL, NULL);
-    } else if (cfg->ca != NULL) {
+    } else if (c != NULL && c->has_ca) {
         mbedtls_ssl_conf_authmode(&be->conf, MBEDTLS_SSL_VERIFY_REQUIRED);
-        mbedtls_ssl_conf_ca_chain(&be->conf, &be->ca, NULL);
+        mbedtls_ssl_conf_ca_chain(&be->conf, &c->ca, NULL);
     } else {
         mbedtls_ssl_conf_authmode(&be->conf, MBEDTLS_SSL_VERIFY_NONE);
     }
-    if (cfg->own_cert != NULL) {
-        return mbedtls_ssl_conf_own_cert(&be->conf, &be->own_cert, &be->own_key);
+    if (c != NULL && c->has_own) {
+        return mbedtls_ssl_conf_own_cert(&be->conf, &c->cert, &c->key);
     }
     return 0;
 }
@@ -434,7 +382,7 @@ setup_conf(struct slsim_tls_be *be, const struct slsim_tls_config *cfg, struct s
         &be->conf, cfg->server ? MBEDTLS_SSL_IS_SERVER : MBEDTLS_SSL_IS_CLIENT,
         MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
     if (ret != 0) {
-        return fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot set tls defaults", ret);
+        return slsim_tls_mbed_fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot set tls defaults", ret);
     }
     mbedtls_ssl_conf_rng(&be->conf, mbedtls_ctr_drbg_random, &be->drbg);
     /* enum slsim_tls_version is the TLS minor version of major 3: 1.0 = 1 ... 1.2 = 3. */
@@ -452,7 +400,7 @@ setup_conf(struct slsim_tls_be *be, const struct slsim_tls_config *cfg, struct s
         ret = conf_auth(be, cfg);
     }
     if (ret != 0) {
-        return fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot configure tls", ret);
+        return slsim_tls_mbed_fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot configure tls", ret);
     }
     return 0;
 }
@@ -462,13 +410,13 @@ setup_ssl(struct slsim_tls_be *be, const struct slsim_tls_config *cfg, struct sl
 {
     int ret = mbedtls_ssl_setup(&be->ssl, &be->conf);
     if (ret != 0) {
-        return fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot set up tls session", ret);
+        return slsim_tls_mbed_fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot set up tls session", ret);
     }
     if (!cfg->server) {
         /* NULL: no SNI extension and no host-name check (SWRU455: SNI only with a domain). */
         ret = mbedtls_ssl_set_hostname(&be->ssl, cfg->sni);
         if (ret != 0) {
-            return fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot set server name", ret);
+            return slsim_tls_mbed_fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot set server name", ret);
         }
     }
     mbedtls_ssl_set_bio(&be->ssl, be, bio_send, bio_recv, NULL);
@@ -485,9 +433,7 @@ static void be_free(struct slsim_tls_be *be)
     mbedtls_ssl_free(&be->ssl);
     mbedtls_ssl_config_free(&be->conf);
     mbedtls_ctr_drbg_free(&be->drbg);
-    mbedtls_x509_crt_free(&be->own_cert);
-    mbedtls_pk_free(&be->own_key);
-    mbedtls_x509_crt_free(&be->ca);
+    slsim_tls_creds_free(be->creds);
     free(be->flight);
     free(be->suites);
     free(be->alpn);
@@ -509,15 +455,12 @@ static int be_create(const struct slsim_tls_config *cfg,
     mbedtls_ssl_init(&be->ssl);
     mbedtls_ssl_config_init(&be->conf);
     mbedtls_ctr_drbg_init(&be->drbg);
-    mbedtls_x509_crt_init(&be->own_cert);
-    mbedtls_pk_init(&be->own_key);
-    mbedtls_x509_crt_init(&be->ca);
     be->fd = fd;
     be->coalesce = true;
 
     ret = mbedtls_ctr_drbg_seed(&be->drbg, os_entropy, NULL, pers, sizeof(pers) - 1u);
     if (ret != 0) {
-        ret = fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot seed random generator", ret);
+        ret = slsim_tls_mbed_fail(diag, SLSIM_TLS_FATAL_OTHER, "cannot seed random generator", ret);
         goto out;
     }
     ret = load_credentials(be, cfg, diag);

@@ -100,6 +100,7 @@ struct slsim_trust_input {
     int64_t device_time;       /**< device clock, Unix seconds */
     int64_t host_time;         /**< host clock, for reasons only */
     const char *domain;        /**< SL_SO_SECURE_DOMAIN_NAME_VERIFICATION or NULL */
+    bool own_pair_verified;    /**< these exact cert/key bytes already passed the pair check */
     const uint8_t *pinned;     /**< SL_SO_SECURE_FILES_PEER_CERT_OR_DH_KEY_FILE_NAME content */
     size_t pinned_len;
     bool pinned_set;

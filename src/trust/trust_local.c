@@ -149,7 +149,8 @@ static int32_t check_own_key(struct slsim_trust_result *res,
                              const uint8_t *buf,
                              size_t len,
                              bool set,
-                             const struct slsim_trust_ca *own)
+                             const struct slsim_trust_ca *own,
+                             bool pair_verified)
 {
     mbedtls_pk_context key;
     int32_t code = 0;
@@ -163,14 +164,18 @@ static int32_t check_own_key(struct slsim_trust_result *res,
     if (parse_key(&key, buf, len) != 0) {
         code = key_fail(res, "the private key file is not an unencrypted RSA or EC key "
                              "(DER or PEM)");
-    } else if (own->n_certs > 0 && mbedtls_pk_check_pair(&own->certs.pk, &key) != 0) {
+    } else if (own->n_certs > 0 && !pair_verified &&
+               mbedtls_pk_check_pair(&own->certs.pk, &key) != 0) {
         code = key_fail(res, "the private key does not belong to the client certificate "
                              "(its public half differs from the certificate's key)");
     } else {
         slsim_trust_add(res, SLSIM_CHECK_OWN_KEY, SLSIM_FINDING_PASS, 0, 0, -1, NULL,
                         "the private key parses (%s, %zu-bit)%s", mbedtls_pk_get_name(&key),
                         mbedtls_pk_get_bitlen(&key),
-                        own->n_certs > 0 ? " and matches the client certificate" : "");
+                        own->n_certs == 0 ? ""
+                        : pair_verified   ? " and matches the client certificate (same bytes as "
+                                            "at an earlier check)"
+                                          : " and matches the client certificate");
     }
     mbedtls_pk_free(&key);
     return code;
@@ -198,7 +203,7 @@ int32_t slsim_trust_check_local(struct slsim_trust_result *res,
     first = slsim_trust_ca_check(res, in, &ca);
     code = check_own_cert(res, own_cert, own_cert_len, own_cert_set, &own);
     first = first != 0 ? first : code;
-    code = check_own_key(res, own_key, own_key_len, own_key_set, &own);
+    code = check_own_key(res, own_key, own_key_len, own_key_set, &own, in->own_pair_verified);
     first = first != 0 ? first : code;
     slsim_trust_ca_free(&own);
     slsim_trust_ca_free(&ca);

@@ -234,6 +234,49 @@ static void test_new__credentials(void **state)
     }
 }
 
+/* slsim_tls_creds_new: the pair check unless the caller did it; parsed and raw never both. */
+static void test_creds__new_and_rules(void **state)
+{
+    struct fx *f = *state;
+    struct slsim_tls_config cfg = tt_client_cfg();
+    uint8_t *owned[2];
+    with_files(&cfg, "server.pem", "other.key", owned);
+    struct slsim_tls_creds *c = NULL;
+    assert_int_equal(slsim_tls_creds_new(&cfg, &c, &f->d), -1);
+    assert_null(c);
+    assert_int_equal(f->d.inner, SLSIM_TLS_FATAL_KEY);
+    assert_non_null(strstr(f->d.msg, "does not match"));
+    cfg.pair_checked = true; /* the caller's word: src/trust checked it (here: it lies) */
+    assert_int_equal(slsim_tls_creds_new(&cfg, &c, &f->d), 0);
+    slsim_tls_creds_free(c);
+    free(owned[0]);
+    free(owned[1]);
+
+    with_files(&cfg, "server.pem", "server.key", owned);
+    cfg.pair_checked = false;
+    assert_int_equal(slsim_tls_creds_new(&cfg, &c, &f->d), 0);
+    struct slsim_tls_config both = cfg;
+    both.creds = c;
+    new_fails(f, &both, SLSIM_TLS_FATAL_OTHER, "not both");
+    struct slsim_tls_config parsed = tt_client_cfg();
+    parsed.creds = c;
+    assert_int_equal(slsim_tls_new(&parsed, f->c, &f->t, &f->d), 0);
+    slsim_tls_creds_free(c); /* the session keeps its reference */
+    slsim_tls_free(f->t);
+    f->t = NULL;
+    free(owned[0]);
+    free(owned[1]);
+
+    with_files(&cfg, NULL, NULL, owned);
+    cfg.ca = owned[0] = tt_file("ca.pem", &cfg.ca_len);
+    assert_int_equal(slsim_tls_creds_new(&cfg, &c, &f->d), 0); /* a CA alone */
+    parsed.creds = c;
+    parsed.server = true;
+    new_fails(f, &parsed, SLSIM_TLS_FATAL_KEY, "needs a certificate and key");
+    slsim_tls_creds_free(c);
+    free(owned[0]);
+}
+
 static void test_new__server_bad_ca(void **state)
 {
     struct fx *f = *state;
@@ -306,6 +349,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_new__version_range, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new__no_supported_suite, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new__credentials, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_creds__new_and_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new__server_bad_ca, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new__sets_tcp_nodelay, setup, teardown),
         cmocka_unit_test_setup_teardown(test_calls__before_handshake, setup, teardown),

@@ -202,6 +202,54 @@ static void test_server__client_cert_verified(void **state)
     assert_true(same_file(der[0], len[0], "client.der"));
 }
 
+/* Parsed credentials shared by two sessions, one after the other (the reference the sessions
+ * take keeps them alive after the creator drops its own; the server's creds carry the CA). */
+static void test_creds__shared_by_two_sessions(void **state)
+{
+    struct fx *f = *state;
+    struct slsim_tls_config src = tt_client_cfg();
+    with_client_cert(f, &src);
+    struct slsim_tls_creds *cc = NULL;
+    struct slsim_diag d;
+    assert_int_equal(slsim_tls_creds_new(&src, &cc, &d), 0);
+    assert_true(
+        slsim_tls_creds_same(cc, src.own_cert, src.own_cert_len, src.own_key, src.own_key_len));
+    assert_false(
+        slsim_tls_creds_same(cc, src.own_cert, src.own_cert_len - 1, src.own_key, src.own_key_len));
+    struct slsim_tls_config s = server_cfg(f, 1);
+    s.ca = file(f, "ca.pem", &s.ca_len);
+    struct slsim_tls_creds *sc = NULL;
+    assert_int_equal(slsim_tls_creds_new(&s, &sc, &d), 0);
+    s.own_cert = s.own_key = s.ca = NULL;
+    s.creds = sc;
+    struct slsim_tls_config c = tt_client_cfg();
+    c.creds = cc;
+    for (int round = 0; round < 2; round++) {
+        if (round == 1) {
+            slsim_tls_free(f->c.t);
+            slsim_tls_free(f->s.t);
+            (void)close(f->c.fd);
+            (void)close(f->s.fd);
+            tt_pair(&f->c.fd, &f->s.fd);
+        }
+        create(f, &c, &s);
+        if (round == 1) {
+            slsim_tls_creds_free(cc); /* the sessions hold their own references */
+            slsim_tls_creds_free(sc);
+        }
+        tt_drive_pair(&f->c, &f->s, 5000);
+        assert_int_equal(f->c.r, SLSIM_TLS_OK);
+        assert_int_equal(f->s.r, SLSIM_TLS_OK);
+        const uint8_t *der[2];
+        size_t len[2];
+        assert_int_equal(slsim_tls_peer_chain(f->s.t, der, len, 2), 1);
+        assert_true(same_file(der[0], len[0], "client.der"));
+        assert_int_equal(slsim_tls_peer_chain(f->c.t, der, len, 2), 2); /* as sent, leaf first */
+        assert_true(same_file(der[0], len[0], "server.der"));
+        assert_true(same_file(der[1], len[1], "inter.der"));
+    }
+}
+
 static const char *result_name(int r)
 {
     static const char *const names[] = {
@@ -493,6 +541,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_server__chain_alpn_info, setup, teardown),
         cmocka_unit_test_setup_teardown(test_server__client_cert_verified, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_creds__shared_by_two_sessions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_server__client_cert_missing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_server__client_cert_unknown_ca, setup, teardown),
         cmocka_unit_test_setup_teardown(test_server__no_common_suite, setup, teardown),
