@@ -4,12 +4,15 @@
  * @brief Start, kill -9 and restart of the no-loss test's mosquitto.
  *
  * mosquitto writes its persistence file only at autosave points (and at a clean shutdown),
- * never per message: after a kill -9 it restarts with what it saved last. The configuration
- * therefore saves every second (the persistent session and its subscription survive every
- * kill) and lets every QoS 1 message go to the online subscriber at once
- * (max_inflight_messages 0), so that a message the broker acknowledged to the publisher is
- * already on the subscriber's socket rather than in broker memory; max_queued_messages 0 keeps
- * every message queued while the subscriber is offline after a restart.
+ * never per message, and it acknowledges a QoS 1 PUBLISH before any save: after a kill -9 it
+ * restarts with what it saved last. The configuration therefore saves after every change
+ * (autosave_on_changes, interval 1: the session, its subscription and every message queued or
+ * in flight to the subscriber survive a kill, except in the short gap between a PUBACK and
+ * the save at the end of that loop iteration) and sends every QoS 1 message to the online
+ * subscriber at once (max_inflight_messages 0), so that a message acknowledged to the
+ * publisher is already on the subscriber's socket; max_queued_messages 0 keeps every message
+ * queued while the subscriber is offline after a restart. Without per-change saves the test
+ * loses messages (seen: 54 in a row just before a kill, with the 1 s autosave).
  */
 #include "noloss_broker.h"
 
@@ -47,8 +50,16 @@ int noloss_broker_init(struct noloss_broker *b, const char *pki, uint16_t port)
     memset(b, 0, sizeof(*b));
     b->pid = -1;
     b->port = port;
-    (void)snprintf(b->dir, sizeof(b->dir), "/tmp/slsim-noloss-XXXXXX");
-    if (mkdtemp(b->dir) == NULL || chmod(b->dir, 0755) != 0) {
+    /* On tmpfs when there is one: mosquitto saves after every change, and an fsync on a disk
+     * per message would make the test take minutes. The kill -9 is what is tested, not the disk. */
+    (void)snprintf(b->dir, sizeof(b->dir), "/dev/shm/slsim-noloss-XXXXXX");
+    if (mkdtemp(b->dir) == NULL) {
+        (void)snprintf(b->dir, sizeof(b->dir), "/tmp/slsim-noloss-XXXXXX");
+        if (mkdtemp(b->dir) == NULL) {
+            return -1;
+        }
+    }
+    if (chmod(b->dir, 0755) != 0) {
         return -1;
     }
     (void)snprintf(b->conf, sizeof(b->conf), "%s/mosquitto.conf", b->dir);
@@ -64,7 +75,8 @@ int noloss_broker_init(struct noloss_broker *b, const char *pki, uint16_t port)
     fprintf(f,
             "user %s\nper_listener_settings false\nallow_anonymous true\n"
             "persistence true\npersistence_location %s/\npersistence_file mosquitto.db\n"
-            "autosave_interval 1\nmax_inflight_messages 0\nmax_queued_messages 0\n"
+            "autosave_interval 1\nautosave_on_changes true\n"
+            "max_inflight_messages 0\nmax_queued_messages 0\n"
             "log_dest stderr\nlog_type error\nlog_type warning\nconnection_messages true\n"
             "listener %u 127.0.0.1\ncafile %s/ca.pem\ncertfile %s/server.pem\n"
             "keyfile %s/server.key\nrequire_certificate true\n",
