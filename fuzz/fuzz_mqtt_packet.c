@@ -41,7 +41,10 @@ static void check_queue_blob(const uint8_t *data, size_t size)
     static struct mqtt_slot slots[16];
     static uint8_t arena[4096];
     static uint8_t out[8192];
-    struct mqtt_queue q = { slots, 0, 16, arena, 0, sizeof(arena) };
+    static uint8_t ids[MQTT_QUEUE_ID_BYTES];
+    struct mqtt_queue q = {
+        .slots = slots, .max = 16, .arena = arena, .cap = sizeof(arena), .ids = ids
+    };
     uint16_t next = 0;
     if (slsim_mqtt_queue_decode(&q, &next, data, size) == SLSIM_MQTT_OK) {
         size_t len = slsim_mqtt_queue_encode(&q, next, out, sizeof(out));

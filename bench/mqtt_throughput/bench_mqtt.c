@@ -168,9 +168,12 @@ static void on_puback(void *user, uint16_t id)
     ((struct cli *)user)->pubacks++;
 }
 
+/* All N in one batch: publishes collect in the client's output buffer and leave one TLS
+ * record per ~16 KB, or when process() runs (window full: wait for PUBACKs). */
 static int publish_all(struct cli *k, uint8_t qos, unsigned long count)
 {
     uint64_t deadline = now_ns() + (uint64_t)RUN_WAIT_MS * 1000000u;
+    (void)slsim_mqtt_batch_begin(k->c);
     for (unsigned long i = 0; i < count;) {
         enum slsim_mqtt_status st =
             slsim_mqtt_publish(k->c, k->topic, PAYLOAD, PAYLOAD_LEN, qos, false, NULL);
@@ -188,6 +191,9 @@ static int publish_all(struct cli *k, uint8_t qos, unsigned long count)
         if (st != SLSIM_MQTT_OK) {
             return -1;
         }
+    }
+    if (slsim_mqtt_batch_end(k->c) != SLSIM_MQTT_OK) {
+        return -1;
     }
     while (slsim_mqtt_client_queued(k->c) > 0 && now_ns() < deadline) {
         if (slsim_mqtt_process(k->c, 5) != SLSIM_MQTT_OK) {

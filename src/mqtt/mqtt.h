@@ -177,9 +177,11 @@ struct slsim_mqtt_config {
     struct slsim_mqtt_callbacks cb;
     struct slsim_mqtt_connect_opts connect;
     size_t max_packet_len;        /**< largest packet sent or received (default 129 KiB + 512) */
+    size_t out_buf_len;           /**< write coalescing buffer (default 16000, one TLS record;
+                                       0: every packet is sent on its own); docs/mqtt.md */
     size_t queue_bytes;           /**< queue arena: topics + payloads (default 256 KiB) */
     uint16_t queue_max_msgs;      /**< offline + in-flight messages (default 64) */
-    uint16_t inflight_max;        /**< QoS 1 sent and not yet acknowledged (default 20) */
+    uint16_t inflight_max;        /**< QoS 1 sent and not yet acknowledged (default 64) */
     uint32_t connack_timeout_ms;  /**< default 5000 */
     uint32_t pingresp_timeout_ms; /**< default 5000 */
     uint32_t backoff_base_ms;     /**< first reconnect delay bound (default 500) */
@@ -202,6 +204,11 @@ enum slsim_mqtt_state {
 #define SLSIM_MQTT_AWS_MAX_TOPIC_SLASH 7u
 #define SLSIM_MQTT_AWS_MAX_FILTERS     8u
 #define SLSIM_MQTT_AWS_MAX_INFLIGHT    100u
+
+/** Default in-flight window (below AWS IoT's 100; fits the default queue of 64 messages). */
+#define SLSIM_MQTT_INFLIGHT_DEFAULT 64u
+/** Default write coalescing buffer: one sl_Send (at most 16000 bytes), one TLS record. */
+#define SLSIM_MQTT_OUT_BUF_DEFAULT 16000u
 
 struct slsim_mqtt_client;
 
@@ -236,8 +243,10 @@ void slsim_mqtt_client_free(struct slsim_mqtt_client *c);
 enum slsim_mqtt_status slsim_mqtt_connect(struct slsim_mqtt_client *c);
 
 /**
- * Publishes. QoS 0 while connected is sent at once; otherwise the message is queued (and
- * persisted before this returns) and sent, at most inflight_max at a time, until PUBACK.
+ * Publishes. QoS 0 while connected (and nothing queued) is sent at once; otherwise the message
+ * is queued (and persisted before this returns) and sent, at most inflight_max at a time, until
+ * PUBACK. Outside a batch the packet has reached the transport when this returns; inside
+ * slsim_mqtt_batch_begin()/_end() it may wait in the client's output buffer (docs/mqtt.md).
  * @param packet_id receives the packet id for QoS 1 (0 for QoS 0); may be NULL.
  * @retval SLSIM_MQTT_OK          sent or accepted into the queue
  * @retval SLSIM_MQTT_BAD_PARAM   empty topic, wildcard in topic [MQTT-3.3.2-2], bad UTF-8
@@ -245,7 +254,8 @@ enum slsim_mqtt_status slsim_mqtt_connect(struct slsim_mqtt_client *c);
  * @retval SLSIM_MQTT_LIMIT       payload or topic over the limits
  * @retval SLSIM_MQTT_QUEUE_FULL  queue full; nothing accepted
  * @retval SLSIM_MQTT_STORE_FAILED queue could not be persisted; nothing accepted
- * @retval SLSIM_MQTT_SEND_FAILED QoS 0 send failed (connection closed)
+ * @retval SLSIM_MQTT_SEND_FAILED QoS 0 send failed (connection closed); inside a batch only
+ *         when the output buffer was full and its send failed
  */
 enum slsim_mqtt_status slsim_mqtt_publish(struct slsim_mqtt_client *c,
                                           const char *topic,
@@ -254,6 +264,34 @@ enum slsim_mqtt_status slsim_mqtt_publish(struct slsim_mqtt_client *c,
                                           uint8_t qos,
                                           bool retain,
                                           uint16_t *packet_id);
+
+/**
+ * Starts a batch (nestable): until the matching slsim_mqtt_batch_end(), publishes are
+ * collected in the output buffer (cfg.out_buf_len) and sent together, one transport send (one
+ * TLS record) per full buffer. process(), flush(), subscribe(), unsubscribe() and disconnect()
+ * still send everything buffered. Use it for bursts:
+ * @code
+ * slsim_mqtt_batch_begin(c);
+ * for (i = 0; i < n; i++) slsim_mqtt_publish(c, topic, msg[i], len[i], 0, false, NULL);
+ * st = slsim_mqtt_batch_end(c);          // the rest leaves here
+ * @endcode
+ * @retval SLSIM_MQTT_OK, _BAD_PARAM (NULL)
+ */
+enum slsim_mqtt_status slsim_mqtt_batch_begin(struct slsim_mqtt_client *c);
+
+/**
+ * Ends a batch; the outermost end sends what is buffered (slsim_mqtt_flush()).
+ * @retval SLSIM_MQTT_OK, _BAD_PARAM, _SEND_FAILED (connection dropped; QoS 1 messages and queued
+ *         QoS 0 messages are sent again after the reconnect, unqueued QoS 0 ones are lost)
+ */
+enum slsim_mqtt_status slsim_mqtt_batch_end(struct slsim_mqtt_client *c);
+
+/**
+ * Sends what is in the output buffer now (nothing to do outside a batch: every other function
+ * leaves the buffer empty when it returns).
+ * @retval SLSIM_MQTT_OK, _BAD_PARAM, _SEND_FAILED (connection dropped, as batch_end)
+ */
+enum slsim_mqtt_status slsim_mqtt_flush(struct slsim_mqtt_client *c);
 
 /** One topic filter and its requested QoS (0 or 1). */
 struct slsim_mqtt_subscription {
@@ -280,7 +318,8 @@ enum slsim_mqtt_status slsim_mqtt_unsubscribe(struct slsim_mqtt_client *c,
 /**
  * Runs the client for up to @p timeout_ms: receives and dispatches packets, sends PINGREQ
  * when keep-alive is due, closes on a missing PINGRESP, reconnects with backoff, and sends
- * queued messages. Returns early after a disconnect.
+ * queued messages. Returns early after a disconnect. Everything buffered (PUBACKs, queued
+ * messages, a batch in progress) is sent before it waits for input and before it returns.
  * @retval SLSIM_MQTT_OK the whole time passed without a disconnect
  * @retval the cause of a disconnect (_MALFORMED, _PROTOCOL, _CLOSED, _KEEPALIVE_TIMEOUT,
  *         _RECV_FAILED, _SEND_FAILED) or of a failed reconnect attempt

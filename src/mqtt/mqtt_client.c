@@ -43,7 +43,8 @@ void slsim_mqtt_config_defaults(struct slsim_mqtt_config *cfg)
     cfg->max_packet_len = SLSIM_MQTT_AWS_MAX_PAYLOAD + 1024u + 512u;
     cfg->queue_bytes = 256u * 1024u;
     cfg->queue_max_msgs = 64;
-    cfg->inflight_max = 20;
+    cfg->out_buf_len = SLSIM_MQTT_OUT_BUF_DEFAULT;
+    cfg->inflight_max = SLSIM_MQTT_INFLIGHT_DEFAULT;
     cfg->connack_timeout_ms = 5000;
     cfg->pingresp_timeout_ms = 5000;
     cfg->backoff_base_ms = 500;
@@ -110,6 +111,8 @@ enum slsim_mqtt_status slsim_mqtt_client_new(const struct slsim_mqtt_config *cfg
     }
     c->cfg = *cfg;
     c->blob_cap = slsim_mqtt_store_blob_max(cfg);
+    c->out = malloc(cfg->out_buf_len > 0 ? cfg->out_buf_len : 1);
+    c->q.ids = calloc(1, MQTT_QUEUE_ID_BYTES);
     c->tx = malloc(cfg->max_packet_len);
     c->rx = malloc(cfg->max_packet_len);
     c->blob = malloc(c->blob_cap);
@@ -121,7 +124,7 @@ enum slsim_mqtt_status slsim_mqtt_client_new(const struct slsim_mqtt_config *cfg
     c->rng_state = (uint32_t)(mono_now_ms() ^ (uintptr_t)c) | 1u;
     st = SLSIM_MQTT_NO_MEMORY;
     if (c->tx != NULL && c->rx != NULL && c->blob != NULL && c->q.slots != NULL &&
-        c->q.arena != NULL) {
+        c->q.arena != NULL && c->out != NULL && c->q.ids != NULL) {
         st = load_queue(c);
     }
     if (st != SLSIM_MQTT_OK) {
@@ -140,6 +143,8 @@ void slsim_mqtt_client_free(struct slsim_mqtt_client *c)
     if (c->transport_open) {
         c->cfg.transport.close(c->cfg.transport.ctx);
     }
+    free(c->out);
+    free(c->q.ids);
     free(c->tx);
     free(c->rx);
     free(c->blob);
@@ -166,7 +171,7 @@ slsim_mqtt_send_all(struct slsim_mqtt_client *c, const uint8_t *buf, size_t len)
         }
         done += (size_t)n;
     }
-    c->last_tx_ms = slsim_mqtt_now(c);
+    c->last_tx_ms = c->now_ms; /* taken once per process() pass, publish or batch */
     return SLSIM_MQTT_OK;
 }
 
@@ -206,6 +211,7 @@ static void close_and_schedule(struct slsim_mqtt_client *c)
     }
     c->rx_len = 0;
     c->ping_outstanding = false;
+    slsim_mqtt_out_reset(c); /* unsent bytes are discarded; the queue sends them again */
     if (!c->cfg.auto_reconnect) {
         c->state = SLSIM_MQTT_STATE_DISCONNECTED;
         return;

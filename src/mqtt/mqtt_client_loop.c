@@ -13,6 +13,10 @@
 
 static void on_puback(struct slsim_mqtt_client *c, uint16_t id)
 {
+    if (!slsim_mqtt_queue_has_id(&c->q, id)) {
+        return; /* a duplicate PUBACK after a resend */
+    }
+    /* PUBACKs come in publish order [MQTT-4.6.0-2]: usually the first slot. */
     for (size_t i = 0; i < c->q.n; i++) {
         const struct mqtt_slot *s = &c->q.slots[i];
         if (s->qos == 1 && s->packet_id == id && (s->flags & MQTT_SLOT_SENT) != 0) {
@@ -45,7 +49,7 @@ static enum slsim_mqtt_status on_publish(struct slsim_mqtt_client *c,
     uint8_t ack[4];
     size_t len = 0;
     (void)slsim_mqtt_encode_ack(SLSIM_MQTT_PUBACK, p->packet_id, ack, sizeof(ack), &len);
-    return slsim_mqtt_send_all(c, ack, len); /* [MQTT-4.3.2-2] */
+    return slsim_mqtt_out_put(c, ack, len); /* [MQTT-4.3.2-2]; sent before the next wait */
 }
 
 static enum slsim_mqtt_status dispatch(struct slsim_mqtt_client *c,
@@ -129,7 +133,7 @@ static enum slsim_mqtt_status keepalive(struct slsim_mqtt_client *c, uint64_t no
     uint8_t ping[2];
     size_t len = 0;
     (void)slsim_mqtt_encode_empty(SLSIM_MQTT_PINGREQ, ping, sizeof(ping), &len);
-    enum slsim_mqtt_status st = slsim_mqtt_send_all(c, ping, len);
+    enum slsim_mqtt_status st = slsim_mqtt_out_put(c, ping, len);
     if (st == SLSIM_MQTT_OK) {
         c->ping_outstanding = true;
         c->ping_sent_ms = now;
@@ -138,11 +142,15 @@ static enum slsim_mqtt_status keepalive(struct slsim_mqtt_client *c, uint64_t no
     return st;
 }
 
-/* One step while connected: keep-alive, then one receive of at most @p wait ms. */
+/* One step while connected: keep-alive, everything buffered out, then one receive of at
+ * most @p wait ms. */
 static enum slsim_mqtt_status
 step_connected(struct slsim_mqtt_client *c, uint64_t now, uint64_t wait)
 {
     enum slsim_mqtt_status st = keepalive(c, now, &wait);
+    if (st == SLSIM_MQTT_OK) {
+        st = slsim_mqtt_out_send(c); /* never wait for input with data unsent */
+    }
     if (st != SLSIM_MQTT_OK) {
         return st;
     }
@@ -169,14 +177,37 @@ static void sleep_for(struct slsim_mqtt_client *c, uint64_t ms)
     (void)nanosleep(&ts, NULL);
 }
 
+/* One pass while connected: queued messages the window allows, then step_connected(). */
+static enum slsim_mqtt_status
+pass_connected(struct slsim_mqtt_client *c, uint64_t now, uint64_t left)
+{
+    enum slsim_mqtt_status st = SLSIM_MQTT_OK;
+    if (c->q.next < c->q.n) {
+        st = slsim_mqtt_send_queue(c, false); /* the window may have room after a PUBACK */
+        if (st != SLSIM_MQTT_OK) {
+            return st;
+        }
+    }
+    st = step_connected(c, now, left);
+    if (st != SLSIM_MQTT_OK && c->state == SLSIM_MQTT_STATE_CONNECTED) {
+        slsim_mqtt_drop(c, st);
+    }
+    return st;
+}
+
 enum slsim_mqtt_status slsim_mqtt_process(struct slsim_mqtt_client *c, uint32_t timeout_ms)
 {
     if (c == NULL) {
         return SLSIM_MQTT_BAD_PARAM;
     }
-    uint64_t deadline = slsim_mqtt_now(c) + timeout_ms;
-    for (;;) {
-        uint64_t now = slsim_mqtt_now(c);
+    uint64_t now = slsim_mqtt_now(c);
+    uint64_t deadline = now + timeout_ms;
+    /* The clock is read once per pass; every send of the pass is stamped with it. */
+    for (bool stepped = false;; now = slsim_mqtt_now(c)) {
+        c->now_ms = now;
+        if (stepped && now >= deadline) {
+            return slsim_mqtt_out_send(c); /* PUBACKs of the last receive */
+        }
         uint64_t left = deadline > now ? deadline - now : 0;
         if (c->state == SLSIM_MQTT_STATE_DISCONNECTED) {
             return SLSIM_MQTT_NOT_CONNECTED;
@@ -196,23 +227,11 @@ enum slsim_mqtt_status slsim_mqtt_process(struct slsim_mqtt_client *c, uint32_t 
             sleep_for(c, gap < left ? gap : left);
             continue;
         }
-        enum slsim_mqtt_status st = SLSIM_MQTT_OK;
-        if (slsim_mqtt_queue_inflight(&c->q) < c->q.n) {
-            st = slsim_mqtt_flush(c, false); /* the window may have room after a PUBACK */
-            if (st != SLSIM_MQTT_OK) {
-                return st;
-            }
-        }
-        st = step_connected(c, now, left);
+        enum slsim_mqtt_status st = pass_connected(c, now, left);
         if (st != SLSIM_MQTT_OK) {
-            if (c->state == SLSIM_MQTT_STATE_CONNECTED) {
-                slsim_mqtt_drop(c, st);
-            }
             return st;
         }
-        if (slsim_mqtt_now(c) >= deadline) {
-            return SLSIM_MQTT_OK;
-        }
+        stepped = true;
     }
 }
 
@@ -228,10 +247,9 @@ static enum slsim_mqtt_status
 send_tx(struct slsim_mqtt_client *c, enum slsim_mqtt_status st, size_t len)
 {
     if (st == SLSIM_MQTT_OK) {
-        st = slsim_mqtt_send_all(c, c->tx, len);
-        if (st != SLSIM_MQTT_OK) {
-            slsim_mqtt_drop(c, st);
-        }
+        c->now_ms = slsim_mqtt_now(c);
+        st = slsim_mqtt_out_put(c, c->tx, len); /* behind anything buffered: order kept */
+        st = st == SLSIM_MQTT_OK ? slsim_mqtt_out_send(c) : st;
     }
     return st;
 }
@@ -304,8 +322,11 @@ enum slsim_mqtt_status slsim_mqtt_disconnect(struct slsim_mqtt_client *c)
     if (c->state == SLSIM_MQTT_STATE_CONNECTED) {
         size_t len = 0;
         (void)slsim_mqtt_encode_empty(SLSIM_MQTT_DISCONNECT, c->tx, c->cfg.max_packet_len, &len);
-        st = slsim_mqtt_send_all(c, c->tx, len);
+        c->now_ms = slsim_mqtt_now(c);
+        st = slsim_mqtt_out_put(c, c->tx, len); /* a batch in progress goes first */
+        st = st == SLSIM_MQTT_OK ? slsim_mqtt_out_send(c) : st;
     }
+    slsim_mqtt_out_reset(c);
     if (c->transport_open) {
         c->cfg.transport.close(c->cfg.transport.ctx);
         c->transport_open = false;
@@ -343,5 +364,5 @@ size_t slsim_mqtt_client_queued(const struct slsim_mqtt_client *c)
 
 size_t slsim_mqtt_client_inflight(const struct slsim_mqtt_client *c)
 {
-    return c != NULL ? slsim_mqtt_queue_inflight(&c->q) : 0;
+    return c != NULL ? c->q.sent : 0;
 }

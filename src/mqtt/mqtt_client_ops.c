@@ -59,6 +59,7 @@ static enum slsim_mqtt_status handshake(struct slsim_mqtt_client *c, bool *sessi
     }
     c->transport_open = true;
     c->rx_len = 0;
+    c->now_ms = slsim_mqtt_now(c);
     size_t len = 0;
     enum slsim_mqtt_status st =
         slsim_mqtt_encode_connect(&c->cfg.connect, c->tx, c->cfg.max_packet_len, &len);
@@ -93,11 +94,14 @@ enum slsim_mqtt_status slsim_mqtt_connect(struct slsim_mqtt_client *c)
     }
     /* In-flight QoS 1 messages go again, in order, with DUP 1 [MQTT-4.4.0-1]; whether or not
      * the server kept the session, the client accepted them and must deliver them. */
-    st = slsim_mqtt_flush(c, true);
+    st = slsim_mqtt_send_queue(c, true);
     /* Packets that came right behind the CONNACK (a resumed session's queued messages
      * [MQTT-3.1.2-5]) are already in rx: dispatch them now, not after the next recv. */
     if (st == SLSIM_MQTT_OK && c->rx_len > 0) {
         st = slsim_mqtt_handle_rx(c);
+    }
+    if (st == SLSIM_MQTT_OK) {
+        st = slsim_mqtt_out_send(c);
     }
     if (st != SLSIM_MQTT_OK && c->state == SLSIM_MQTT_STATE_CONNECTED) {
         slsim_mqtt_drop(c, st);
@@ -116,56 +120,54 @@ static uint16_t take_packet_id(struct slsim_mqtt_client *c)
     }
 }
 
-/* Sends queue slot @p i (first time or again with DUP). */
-static enum slsim_mqtt_status send_slot(struct slsim_mqtt_client *c, size_t i)
+/* Puts queue slot @p i (first time, or again with DUP) into the output buffer. Buffering may
+ * send the buffer, which removes its BUFFERED QoS 0 slots: *skipped counts those before @p i,
+ * and the new index of the slot is returned in *i. */
+static enum slsim_mqtt_status buffer_slot(struct slsim_mqtt_client *c, size_t *i, size_t *skipped)
 {
     struct slsim_mqtt_publish p;
-    slsim_mqtt_queue_view(&c->q, i, &p);
-    size_t len = 0;
-    enum slsim_mqtt_status st = slsim_mqtt_encode_publish(&p, c->tx, c->cfg.max_packet_len, &len);
-    if (st == SLSIM_MQTT_OK) {
-        st = slsim_mqtt_send_all(c, c->tx, len);
+    slsim_mqtt_queue_view(&c->q, *i, &p); /* arena bytes do not move when slots are removed */
+    uint16_t before = c->q.buffered;
+    enum slsim_mqtt_status st = slsim_mqtt_out_publish(c, &p);
+    if (st != SLSIM_MQTT_OK) {
+        return st;
     }
-    return st;
+    if (c->q.buffered != before) { /* the buffer was sent: every BUFFERED slot is gone */
+        *i -= *skipped;
+        *skipped = 0;
+    }
+    return SLSIM_MQTT_OK;
 }
 
-enum slsim_mqtt_status slsim_mqtt_flush(struct slsim_mqtt_client *c, bool resend)
+enum slsim_mqtt_status slsim_mqtt_send_queue(struct slsim_mqtt_client *c, bool resend)
 {
     bool changed = false;
-    size_t inflight = 0;
-    size_t i = 0;
-    enum slsim_mqtt_status st = SLSIM_MQTT_OK;
-    while (st == SLSIM_MQTT_OK && i < c->q.n) {
+    size_t i = resend ? 0 : c->q.next;
+    size_t skipped = resend ? 0 : c->q.buffered; /* BUFFERED slots before i */
+    while (i < c->q.n) {
         struct mqtt_slot *s = &c->q.slots[i];
         bool sent = (s->flags & MQTT_SLOT_SENT) != 0;
-        if (s->qos > 0 && !sent && inflight >= c->cfg.inflight_max) {
-            break; /* the window is full; later messages wait to keep the order */
-        }
-        if (sent && !resend) {
-            inflight++;
+        if ((s->flags & MQTT_SLOT_BUFFERED) != 0 || (sent && !resend)) {
+            skipped += (s->flags & MQTT_SLOT_BUFFERED) != 0 ? 1u : 0u;
             i++;
             continue;
         }
-        st = send_slot(c, i);
+        if (s->qos > 0 && !sent && c->q.sent >= c->cfg.inflight_max) {
+            break; /* the window is full; later messages wait to keep the order */
+        }
+        enum slsim_mqtt_status st = buffer_slot(c, &i, &skipped);
         if (st != SLSIM_MQTT_OK) {
-            break;
+            return st; /* the connection was dropped; the queue is intact */
         }
-        if (s->qos == 0) {
-            slsim_mqtt_queue_remove(&c->q, i);
-            changed = true;
-            continue;
-        }
-        changed = changed || !sent;
-        s->flags |= MQTT_SLOT_SENT;
-        inflight++;
+        /* In the buffer counts as sent [window accounting]; QoS 0 leaves when it is sent. */
+        changed = changed || (c->q.slots[i].qos > 0 && !sent);
+        slsim_mqtt_queue_mark(&c->q, i,
+                              c->q.slots[i].qos > 0 ? MQTT_SLOT_SENT : MQTT_SLOT_BUFFERED);
+        skipped += c->q.slots[i].qos > 0 ? 0u : 1u;
         i++;
     }
-    enum slsim_mqtt_status pst = changed ? slsim_mqtt_persist(c) : SLSIM_MQTT_OK;
-    if (st != SLSIM_MQTT_OK) {
-        slsim_mqtt_drop(c, st);
-        return st;
-    }
-    return pst;
+    c->q.next = (uint16_t)i;
+    return changed ? slsim_mqtt_persist(c) : SLSIM_MQTT_OK;
 }
 
 static enum slsim_mqtt_status check_publish(const struct slsim_mqtt_client *c,
@@ -212,14 +214,12 @@ enum slsim_mqtt_status slsim_mqtt_publish(struct slsim_mqtt_client *c,
         return slsim_mqtt_fail(c, st);
     }
     bool up = c->state == SLSIM_MQTT_STATE_CONNECTED;
+    if (up && c->batch == 0) {
+        c->now_ms = slsim_mqtt_now(c); /* a single publish: its time; a batch took it once */
+    }
     if (qos == 0 && up && c->q.n == 0) {
-        size_t len = 0;
-        st = slsim_mqtt_encode_publish(&p, c->tx, c->cfg.max_packet_len, &len);
-        st = st == SLSIM_MQTT_OK ? slsim_mqtt_send_all(c, c->tx, len) : st;
-        if (st != SLSIM_MQTT_OK) {
-            slsim_mqtt_drop(c, st);
-        }
-        return st;
+        st = slsim_mqtt_out_publish(c, &p);
+        return st == SLSIM_MQTT_OK && c->batch == 0 ? slsim_mqtt_out_send(c) : st;
     }
     uint16_t saved_next = c->next_id;
     p.packet_id = qos > 0 ? take_packet_id(c) : 0;
@@ -237,8 +237,12 @@ enum slsim_mqtt_status slsim_mqtt_publish(struct slsim_mqtt_client *c,
     if (packet_id != NULL) {
         *packet_id = p.packet_id;
     }
+    /* A send failure drops the connection and is reported by slsim_mqtt_process(). */
     if (up) {
-        (void)slsim_mqtt_flush(c, false); /* a send failure is reported by slsim_mqtt_process() */
+        (void)slsim_mqtt_send_queue(c, false);
+        if (c->batch == 0) {
+            (void)slsim_mqtt_out_send(c); /* nothing left after a drop */
+        }
     }
     return SLSIM_MQTT_OK;
 }

@@ -110,6 +110,11 @@ static int32_t f_connect(void *ctx, int32_t *sl_code)
 static int32_t f_send(void *ctx, const uint8_t *buf, size_t len)
 {
     struct fake_broker *b = ctx;
+    b->sends++;
+    b->max_send_len = len > b->max_send_len ? len : b->max_send_len;
+    if (b->fail_send_at != 0 && b->sends == b->fail_send_at) {
+        return b->fail_send_rc;
+    }
     if (!b->open || len > sizeof(b->part) - b->part_len) {
         return -104;
     }

@@ -39,10 +39,14 @@ struct fake_broker {
     bool suback;   /* answer SUBSCRIBE/UNSUBSCRIBE */
     bool eof;      /* next recv reports EOF (once) */
     int32_t recv_error;
+    size_t fail_send_at; /* the n-th send call (1-based, counted in sends) fails; 0: none */
+    int32_t fail_send_rc;
     /* state */
     bool open;
     int connects;
-    uint8_t in[4096]; /* bytes waiting for the client */
+    size_t sends;        /* transport send calls */
+    size_t max_send_len; /* the largest one */
+    uint8_t in[4096];    /* bytes waiting for the client */
     size_t in_len;
     uint8_t part[1 << 18]; /* what the client sent, not yet parsed */
     size_t part_len;
