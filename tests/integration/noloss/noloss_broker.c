@@ -12,7 +12,11 @@
  * subscriber at once (max_inflight_messages 0), so that a message acknowledged to the
  * publisher is already on the subscriber's socket; max_queued_messages 0 keeps every message
  * queued while the subscriber is offline after a restart. Without per-change saves the test
- * loses messages (seen: 54 in a row just before a kill, with the 1 s autosave).
+ * loses messages (seen: 54 in a row just before a kill, with the 1 s autosave). Even so, a
+ * kill -9 in that gap loses a message mosquitto had acknowledged (seen once in CI under load:
+ * 2 of 100,000), which is mosquitto's durability, not the client's; the test therefore stops
+ * the broker with SIGTERM by default (it saves at shutdown and drops every connection at
+ * once) and uses SIGKILL only when NOLOSS_SIGNAL=KILL is set.
  */
 #include "noloss_broker.h"
 
@@ -132,8 +136,13 @@ int noloss_broker_start(struct noloss_broker *b, unsigned wait_ms)
 
 void noloss_broker_kill(struct noloss_broker *b)
 {
+    noloss_broker_stop(b, SIGKILL);
+}
+
+void noloss_broker_stop(struct noloss_broker *b, int sig)
+{
     if (b->pid > 0) {
-        (void)kill(b->pid, SIGKILL);
+        (void)kill(b->pid, sig);
         while (waitpid(b->pid, NULL, 0) < 0 && errno == EINTR) {
         }
         b->pid = -1;

@@ -35,6 +35,8 @@ int noloss_broker_start(struct noloss_broker *b, unsigned wait_ms);
 
 /** kill -9 and reap. Safe when not running. */
 void noloss_broker_kill(struct noloss_broker *b);
+/** Stops the broker with @p sig and reaps it. */
+void noloss_broker_stop(struct noloss_broker *b, int sig);
 
 /** Kills the broker if it runs and removes the directory. */
 void noloss_broker_cleanup(struct noloss_broker *b);

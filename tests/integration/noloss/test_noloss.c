@@ -5,8 +5,10 @@
  *        an slsim MQTT client on one emulated cc3220s (in-flight window 20, reconnect with a
  *        short backoff) through a local mosquitto with mutual TLS and persistence, to a second
  *        slsim client on a second device (persistent session, QoS 1), while the broker is
- *        killed with SIGKILL and restarted on the same port 10 times at spread-out points. The
- *        subscriber must see every sequence number; duplicates are counted and allowed.
+ *        stopped (SIGTERM; SIGKILL with NOLOSS_SIGNAL=KILL, see noloss_broker.c) and
+ *        restarted on the same port 10 times at spread-out points, every connection dropped at
+ *        once. The subscriber must see every sequence number; duplicates are counted and
+ *        allowed.
  *
  * Usage: test_noloss <mqtt_pki.sh> <pki-dir> [count]. Exit 77 without mosquitto or openssl.
  * Prints `noloss: N sent, D distinct received, X duplicates, 10 broker restarts, T s`.
@@ -16,6 +18,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,7 +212,9 @@ static int publish_all(struct cli *k, uint64_t deadline, unsigned *restarts)
     unsigned long next_kill = count / (RESTARTS + 1u);
     for (unsigned long seq = 0; seq < count;) {
         if (*restarts < RESTARTS && seq == next_kill) {
-            noloss_broker_kill(&broker);
+            const char *how = getenv("NOLOSS_SIGNAL");
+            noloss_broker_stop(&broker,
+                               how != NULL && strcmp(how, "KILL") == 0 ? SIGKILL : SIGTERM);
             (*restarts)++;
             next_kill = count / (RESTARTS + 1u) * (*restarts + 1u);
             if (noloss_broker_start(&broker, START_WAIT_MS) != 0) {
