@@ -3,7 +3,7 @@
  * @file fs_test_util.c
  * @brief Device fixtures and sl_Fs* helpers for the API-level file-system tests.
  *
- * The image is made with the native flash/fs API (like `slsim image create`); everything
+ * The image is made with the native flash/fs API (tests/support/device_env.c); everything
  * after that goes through the TI API only.
  */
 #include <stdarg.h>
@@ -13,44 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "fs_test_util.h"
-
-#include "flash/flash.h"
-#include "fs/fs.h"
-
-static bool write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    if (f == NULL) {
-        return false;
-    }
-    bool ok = fputs(text, f) >= 0;
-    if (fclose(f) != 0) {
-        ok = false;
-    }
-    return ok;
-}
-
-static bool make_image(const struct fs_env *env, const char *profile, uint32_t sectors)
-{
-    struct slsim_flash *fl = NULL;
-    if (slsim_flash_open_file(env->img, true, sectors, &fl, NULL) != 0) {
-        print_error("cannot create image %s\n", env->img);
-        return false;
-    }
-    struct slsim_fs_format_opts o = { .profile = profile };
-    int32_t ret = slsim_fs_format(fl, &o);
-    slsim_flash_close(fl);
-    if (ret != 0) {
-        print_error("format of %s failed: %ld\n", env->img, (long)ret);
-        return false;
-    }
-    return true;
-}
 
 struct fs_env *fs_env_new(const char *profile, uint32_t sectors, bool start)
 {
@@ -58,27 +24,18 @@ struct fs_env *fs_env_new(const char *profile, uint32_t sectors, bool start)
     if (env == NULL) {
         return NULL;
     }
-    (void)snprintf(env->dir, sizeof(env->dir), "/tmp/slsim-apifs-XXXXXX");
-    if (mkdtemp(env->dir) == NULL) {
-        print_error("mkdtemp failed\n");
-        free(env);
-        return NULL;
-    }
-    (void)snprintf(env->img, sizeof(env->img), "%s/dev.img", env->dir);
-    (void)snprintf(env->cfg, sizeof(env->cfg), "%s/dev.json", env->dir);
-    char json[128];
-    (void)snprintf(json, sizeof(json), "{\"image\": \"dev.img\", \"profile\": \"%s\"}\n", profile);
-    if (!make_image(env, profile, sectors) || !write_text(env->cfg, json)) {
+    if (slsim_test_device_make(&env->t, "apifs", profile, sectors, NULL) != 0) {
         fs_env_free(env);
         return NULL;
     }
-    int32_t ret = slsim_emu_device_open(env->cfg, &env->dev);
+    int32_t ret = slsim_test_device_open(&env->t);
     if (ret != 0) {
         print_error("slsim_emu_device_open: %ld (%s)\n", (long)ret, slsim_emu_last_error());
         fs_env_free(env);
         return NULL;
     }
-    slsim_emu_use(env->dev);
+    env->img = env->t.img;
+    env->dev = env->t.dev;
     if (start) {
         long role = fs_start();
         if (role < 0) {
@@ -95,15 +52,7 @@ void fs_env_free(struct fs_env *env)
     if (env == NULL) {
         return;
     }
-    if (env->dev != NULL) {
-        slsim_emu_use(env->dev);
-        (void)sl_Stop(0);
-        slsim_emu_device_close(env->dev);
-        slsim_emu_use(NULL);
-    }
-    (void)unlink(env->img);
-    (void)unlink(env->cfg);
-    (void)rmdir(env->dir);
+    slsim_test_device_free(&env->t, true);
     free(env);
 }
 

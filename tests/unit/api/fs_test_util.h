@@ -18,12 +18,13 @@
 #include <ti/drivers/net/wifi/simplelink.h>
 #include <slsim/emu.h>
 
+#include "device_env.h"
+
 /** One emulated device on its own image in its own temporary directory. */
 struct fs_env {
-    char dir[64];
-    char img[128];
-    char cfg[128];
-    struct slsim_device *dev;
+    struct slsim_test_device t;
+    const char *img;          /**< t.img */
+    struct slsim_device *dev; /**< t.dev */
 };
 
 /** Default image: 256 sectors = 1 MiB. */

@@ -17,49 +17,26 @@
 #include <slsim/emu.h>
 #include <ti/drivers/net/wifi/simplelink.h>
 
-#include "flash/flash.h"
-#include "fs/fs.h"
+#include "device_env.h"
 
 struct env {
-    char dir[64];
-    char img[128];
-    char cfg[128];
-    struct slsim_device *dev;
+    struct slsim_test_device t;
 };
 
-/* A formatted image and a configuration with @p clock_json (e.g. "\"power-on\"", or NULL). */
+/* A formatted image and a configuration with @p clock_json (e.g. "\"power-on\"", or NULL).
+ * Returns slsim_emu_device_open's code. */
 static int32_t make_env(struct env *e, const char *clock_json)
 {
-    memset(e, 0, sizeof(*e));
-    (void)snprintf(e->dir, sizeof(e->dir), "/tmp/slsim-dev-XXXXXX");
-    assert_non_null(mkdtemp(e->dir));
-    (void)snprintf(e->img, sizeof(e->img), "%s/dev.img", e->dir);
-    (void)snprintf(e->cfg, sizeof(e->cfg), "%s/dev.json", e->dir);
-    struct slsim_flash *fl = NULL;
-    struct slsim_fs_format_opts o = { .profile = "cc3220s" };
-    assert_int_equal(slsim_flash_open_file(e->img, true, 256, &fl, NULL), 0);
-    assert_int_equal(slsim_fs_format(fl, &o), 0);
-    slsim_flash_close(fl);
-    FILE *f = fopen(e->cfg, "w");
-    assert_non_null(f);
-    fprintf(f, "{\"image\": \"dev.img\"%s%s}\n", clock_json ? ", \"clock\": " : "",
-            clock_json ? clock_json : "");
-    fclose(f);
-    int32_t ret = slsim_emu_device_open(e->cfg, &e->dev);
-    if (ret == 0) {
-        slsim_emu_use(e->dev);
-    }
-    return ret;
+    char json[256];
+    (void)snprintf(json, sizeof(json), "{\"image\": \"dev.img\"%s%s}\n",
+                   clock_json ? ", \"clock\": " : "", clock_json ? clock_json : "");
+    assert_int_equal(slsim_test_device_make(&e->t, "dev", "cc3220s", 256, json), 0);
+    return slsim_test_device_open(&e->t);
 }
 
 static void free_env(struct env *e)
 {
-    if (e->dev != NULL) {
-        slsim_emu_device_close(e->dev);
-    }
-    (void)unlink(e->img);
-    (void)unlink(e->cfg);
-    (void)rmdir(e->dir);
+    slsim_test_device_free(&e->t, false);
 }
 
 static void get_date(SlDateTime_t *dt)

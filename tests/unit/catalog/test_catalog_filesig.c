@@ -9,8 +9,8 @@
  *        stored on the device under its CN) and a catalog installed with the tool path.
  *
  * The PKI is made at test time with the openssl CLI in SLSIM_TEST_WORK (signatures too, with
- * `openssl dgst -sign`); without openssl the test exits 77 (skipped). The device set-up copies
- * the pattern of tests/unit/api/fs_test_util.c: an image in a temporary directory, a device
+ * `openssl dgst -sign`); without openssl the test exits 77 (skipped). The device comes from
+ * tests/support/device_env.c (as in tests/unit/api): an image in a temporary directory, a device
  * configuration, slsim_emu_device_open + slsim_emu_use, then sl_Start.
  */
 #include <stdarg.h>
@@ -31,6 +31,8 @@
 #include "device/device.h"
 #include "flash/flash.h"
 #include "fs/fs.h"
+
+#include "device_env.h"
 
 #ifndef SLSIM_TEST_WORK
 #error "SLSIM_TEST_WORK must name a scratch directory"
@@ -142,62 +144,35 @@ static int group_teardown(void **state)
 /* ---- a device, as tests/unit/api/fs_test_util.c makes one ------------------------------------ */
 
 struct dev_env {
-    char dir[64];
-    char img[128];
-    char cfg[128];
-    struct slsim_device *dev;
+    struct slsim_test_device t;
+    struct slsim_device *dev; /**< t.dev */
 };
-
-static int write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    if (f == NULL) {
-        return -1;
-    }
-    int ok = fputs(text, f) >= 0;
-    return fclose(f) == 0 && ok ? 0 : -1;
-}
 
 static int dev_setup(void **state)
 {
+    *state = NULL;
     struct dev_env *e = calloc(1, sizeof(*e));
     if (e == NULL) {
         return -1;
     }
-    (void)snprintf(e->dir, sizeof(e->dir), "/tmp/slsim-catsig-XXXXXX");
-    if (mkdtemp(e->dir) == NULL) {
+    if (slsim_test_device_make(&e->t, "catsig", "cc3220s", SECTORS, NULL) != 0 ||
+        slsim_test_device_open(&e->t) != 0) {
+        slsim_test_device_free(&e->t, false);
         free(e);
         return -1;
     }
-    (void)snprintf(e->img, sizeof(e->img), "%s/dev.img", e->dir);
-    (void)snprintf(e->cfg, sizeof(e->cfg), "%s/dev.json", e->dir);
-    struct slsim_flash *fl = NULL;
-    struct slsim_fs_format_opts o = { .profile = "cc3220s" };
-    int ok = slsim_flash_open_file(e->img, true, SECTORS, &fl, NULL) == 0 &&
-             slsim_fs_format(fl, &o) == 0;
-    slsim_flash_close(fl);
-    ok = ok && write_text(e->cfg, "{\"image\": \"dev.img\", \"profile\": \"cc3220s\"}\n") == 0 &&
-         slsim_emu_device_open(e->cfg, &e->dev) == 0;
+    e->dev = e->t.dev;
     *state = e;
-    if (!ok) {
-        return -1;
-    }
-    slsim_emu_use(e->dev);
     return 0;
 }
 
 static int dev_teardown(void **state)
 {
     struct dev_env *e = *state;
-    if (e->dev != NULL) {
-        (void)sl_Stop(0);
-        slsim_emu_device_close(e->dev);
-        slsim_emu_use(NULL);
+    if (e != NULL) {
+        slsim_test_device_free(&e->t, true);
+        free(e);
     }
-    (void)unlink(e->img);
-    (void)unlink(e->cfg);
-    (void)rmdir(e->dir);
-    free(e);
     return 0;
 }
 
@@ -244,7 +219,7 @@ static void provision(const struct dev_env *e, unsigned files, enum cat_kind kin
 {
     struct slsim_flash *fl = NULL;
     struct slsim_fs *fs = NULL;
-    assert_int_equal(slsim_flash_open_file(e->img, false, 0, &fl, NULL), 0);
+    assert_int_equal(slsim_flash_open_file(e->t.img, false, 0, &fl, NULL), 0);
     assert_int_equal(
         slsim_fs_mount(fl, &slsim_profile_default()->fs, SLSIM_FS_MOUNT_TOOL, &fs, NULL), 0);
     static const struct {
@@ -410,7 +385,7 @@ static void tamper(const struct dev_env *e)
 {
     struct slsim_flash *fl = NULL;
     struct slsim_fs *fs = NULL;
-    assert_int_equal(slsim_flash_open_file(e->img, false, 0, &fl, NULL), 0);
+    assert_int_equal(slsim_flash_open_file(e->t.img, false, 0, &fl, NULL), 0);
     assert_int_equal(
         slsim_fs_mount(fl, &slsim_profile_default()->fs, SLSIM_FS_MOUNT_TOOL, &fs, NULL), 0);
     uint8_t *lst = NULL;

@@ -28,9 +28,9 @@
 #include <ti/drivers/net/wifi/simplelink.h>
 
 #include "api/api_sock.h"
-#include "flash/flash.h"
-#include "fs/fs.h"
 #include "net/net.h"
+
+#include "device_env.h"
 
 #define AWS_NAME "a3joj5u9gv9t8f.iot.us-east-1.amazonaws.com"
 #define UDP_ORIG 0x0AFFFF01u /* 10.255.255.1: never reached, remapped to the UDP echo */
@@ -136,10 +136,7 @@ static void echo_stop(struct echo *e)
 /* ---- device ------------------------------------------------------------------------------ */
 
 struct env {
-    char dir[64];
-    char img[128];
-    char cfg[128];
-    struct slsim_device *dev;
+    struct slsim_test_device t;
     struct echo echo;
 };
 
@@ -148,35 +145,22 @@ static void make_env(struct env *e)
 {
     memset(e, 0, sizeof(*e));
     echo_start(&e->echo);
-    (void)snprintf(e->dir, sizeof(e->dir), "/tmp/slsim-net-XXXXXX");
-    assert_non_null(mkdtemp(e->dir));
-    (void)snprintf(e->img, sizeof(e->img), "%s/dev.img", e->dir);
-    (void)snprintf(e->cfg, sizeof(e->cfg), "%s/dev.json", e->dir);
-    struct slsim_flash *fl = NULL;
-    struct slsim_fs_format_opts o = { .profile = "cc3220s" };
-    assert_int_equal(slsim_flash_open_file(e->img, true, 256, &fl, NULL), 0);
-    assert_int_equal(slsim_fs_format(fl, &o), 0);
-    slsim_flash_close(fl);
-    FILE *f = fopen(e->cfg, "w");
-    assert_non_null(f);
-    fprintf(f,
-            "{\"image\": \"dev.img\",\n"
-            " \"dns\": {\"" AWS_NAME "\": \"127.0.0.1\"},\n"
-            " \"remap\": {\"127.0.0.1:8883\": \"127.0.0.1:%u\",\n"
-            "            \"10.255.255.1:5683\": \"127.0.0.1:%u\"}}\n",
-            (unsigned)e->echo.tcp_port, (unsigned)e->echo.udp_port);
-    fclose(f);
-    assert_int_equal(slsim_emu_device_open(e->cfg, &e->dev), 0);
-    slsim_emu_use(e->dev);
+    char json[512];
+    (void)snprintf(json, sizeof(json),
+                   "{\"image\": \"dev.img\",\n"
+                   " \"dns\": {\"" AWS_NAME "\": \"127.0.0.1\"},\n"
+                   " \"remap\": {\"127.0.0.1:8883\": \"127.0.0.1:%u\",\n"
+                   "            \"10.255.255.1:5683\": \"127.0.0.1:%u\"}}\n",
+                   (unsigned)e->echo.tcp_port, (unsigned)e->echo.udp_port);
+    assert_int_equal(slsim_test_device_make(&e->t, "net", "cc3220s", 256, json), 0);
+    assert_int_equal(slsim_test_device_open(&e->t), 0);
 }
 
 static void free_env(struct env *e)
 {
-    slsim_emu_device_close(e->dev);
+    slsim_test_device_close(&e->t);
     echo_stop(&e->echo);
-    (void)unlink(e->img);
-    (void)unlink(e->cfg);
-    (void)rmdir(e->dir);
+    slsim_test_device_free(&e->t, false);
 }
 
 static _i16 dns(const char *name, _u32 *ip, _u8 family)

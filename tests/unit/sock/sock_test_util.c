@@ -3,8 +3,8 @@
  * @file sock_test_util.c
  * @brief Device fixtures and loopback helpers of the socket tests.
  *
- * The image is made with the native flash/fs API (like `slsim image create`); files go on it
- * through the TI API after sl_Start.
+ * The image is made with the native flash/fs API (tests/support/device_env.c); files go on
+ * it through the TI API after sl_Start.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,32 +24,8 @@
 #include "sock_test_util.h"
 
 #include "core/core.h"
-#include "flash/flash.h"
-#include "fs/fs.h"
 
 #define IMAGE_SECTORS 256u
-
-static bool write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    if (f == NULL) {
-        return false;
-    }
-    bool ok = fputs(text, f) >= 0;
-    return fclose(f) == 0 && ok;
-}
-
-static bool make_image(const char *img, const char *profile)
-{
-    struct slsim_flash *fl = NULL;
-    if (slsim_flash_open_file(img, true, IMAGE_SECTORS, &fl, NULL) != 0) {
-        return false;
-    }
-    struct slsim_fs_format_opts o = { .profile = profile };
-    int32_t ret = slsim_fs_format(fl, &o);
-    slsim_flash_close(fl);
-    return ret == 0;
-}
 
 struct sock_env *sock_env_new(const char *profile, bool start)
 {
@@ -57,23 +33,14 @@ struct sock_env *sock_env_new(const char *profile, bool start)
     if (env == NULL) {
         return NULL;
     }
-    (void)snprintf(env->dir, sizeof(env->dir), "/tmp/slsim-sock-XXXXXX");
-    if (mkdtemp(env->dir) == NULL) {
-        free(env);
-        return NULL;
-    }
-    (void)snprintf(env->img, sizeof(env->img), "%s/dev.img", env->dir);
-    (void)snprintf(env->cfg, sizeof(env->cfg), "%s/dev.json", env->dir);
-    char json[128];
-    (void)snprintf(json, sizeof(json), "{\"image\": \"dev.img\", \"profile\": \"%s\"}\n", profile);
-    if (!make_image(env->img, profile) || !write_text(env->cfg, json) ||
-        slsim_emu_device_open(env->cfg, &env->dev) != 0) {
-        print_error("cannot make a %s device in %s: %s\n", profile, env->dir,
+    if (slsim_test_device_make(&env->t, "sock", profile, IMAGE_SECTORS, NULL) != 0 ||
+        slsim_test_device_open(&env->t) != 0) {
+        print_error("cannot make a %s device in %s: %s\n", profile, env->t.dir,
                     slsim_emu_last_error());
         sock_env_free(env);
         return NULL;
     }
-    slsim_emu_use(env->dev);
+    env->dev = env->t.dev;
     if (start && sl_Start(NULL, NULL, NULL) < 0) {
         print_error("sl_Start failed: %s\n", slsim_emu_last_error());
         sock_env_free(env);
@@ -87,15 +54,7 @@ void sock_env_free(struct sock_env *env)
     if (env == NULL) {
         return;
     }
-    if (env->dev != NULL) {
-        slsim_emu_use(env->dev);
-        (void)sl_Stop(0);
-        slsim_emu_device_close(env->dev);
-        slsim_emu_use(NULL);
-    }
-    (void)unlink(env->img);
-    (void)unlink(env->cfg);
-    (void)rmdir(env->dir);
+    slsim_test_device_free(&env->t, true);
     free(env);
 }
 

@@ -15,12 +15,12 @@
 #include <ti/drivers/net/wifi/simplelink.h>
 #include <slsim/emu.h>
 
+#include "device_env.h"
+
 /** One device on its own image in its own temporary directory. */
 struct sock_env {
-    char dir[64];
-    char img[128];
-    char cfg[128];
-    struct slsim_device *dev;
+    struct slsim_test_device t;
+    struct slsim_device *dev; /**< t.dev */
 };
 
 /** Image, configuration, device (selected for this thread); sl_Start when @p start. */

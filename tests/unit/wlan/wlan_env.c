@@ -12,11 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <cmocka.h>
-
-#include "flash/flash.h"
-#include "fs/fs.h"
 
 static const char *const config_fmt =
     "{\"image\": \"dev.img\",\n"
@@ -35,40 +31,25 @@ static const char *const config_fmt =
 void wlan_env_make(struct wlan_env *e)
 {
     memset(e, 0, sizeof(*e));
-    (void)snprintf(e->dir, sizeof(e->dir), "/tmp/slsim-wlan-XXXXXX");
-    assert_non_null(mkdtemp(e->dir));
-    (void)snprintf(e->img, sizeof(e->img), "%s/dev.img", e->dir);
-    (void)snprintf(e->cfg, sizeof(e->cfg), "%s/dev.json", e->dir);
-    struct slsim_flash *fl = NULL;
-    struct slsim_fs_format_opts o = { .profile = "cc3220s" };
-    assert_int_equal(slsim_flash_open_file(e->img, true, 256, &fl, NULL), 0);
-    assert_int_equal(slsim_fs_format(fl, &o), 0);
-    slsim_flash_close(fl);
-    FILE *f = fopen(e->cfg, "w");
-    assert_non_null(f);
-    fputs(config_fmt, f);
-    fclose(f);
-    if (slsim_emu_device_open(e->cfg, &e->dev) != 0) {
+    assert_int_equal(slsim_test_device_make(&e->t, "wlan", "cc3220s", 256, config_fmt), 0);
+    if (slsim_test_device_open(&e->t) != 0) {
         fail_msg("cannot open device: %s", slsim_emu_last_error());
     }
-    slsim_emu_use(e->dev);
+    e->dev = e->t.dev;
 }
 
 void wlan_env_reopen(struct wlan_env *e)
 {
-    slsim_emu_device_close(e->dev);
+    slsim_test_device_close(&e->t);
     e->dev = NULL;
-    assert_int_equal(slsim_emu_device_open(e->cfg, &e->dev), 0);
-    slsim_emu_use(e->dev);
+    assert_int_equal(slsim_test_device_open(&e->t), 0);
+    e->dev = e->t.dev;
 }
 
 void wlan_env_free(struct wlan_env *e)
 {
-    slsim_emu_device_close(e->dev);
+    slsim_test_device_free(&e->t, false);
     e->dev = NULL;
-    (void)unlink(e->img);
-    (void)unlink(e->cfg);
-    (void)rmdir(e->dir);
 }
 
 _i16 wlan_connect(const char *ssid, _u8 sec, const char *key)

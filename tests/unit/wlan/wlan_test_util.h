@@ -12,6 +12,8 @@
 #include <slsim/emu.h>
 #include <ti/drivers/net/wifi/simplelink.h>
 
+#include "device_env.h"
+
 /* The access points of every test configuration (index = position = BSSID's last byte - 1). */
 #define AP_HOME  0    /* "home",  wpa2, key "secret123" */
 #define AP_CAFE  1    /* "cafe",  open */
@@ -23,10 +25,8 @@
 #define QUIET_MS 150  /* how long "no event" is watched for */
 
 struct wlan_env {
-    char dir[64];
-    char img[128];
-    char cfg[128];
-    struct slsim_device *dev;
+    struct slsim_test_device t;
+    struct slsim_device *dev; /**< t.dev */
 };
 
 /** Formats an image, writes the configuration, opens the device and selects it (not started). */
