@@ -10,36 +10,9 @@
 # and, when openssl is installed, checks the playground names and the catalog digests with it.
 set -u
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 SLSIM" >&2
-    exit 2
-fi
-SLSIM=$1
-LC_ALL=C
-export LC_ALL
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/slsim-cli-cat.XXXXXX") || exit 1
-trap 'rm -rf "$work"' EXIT
-trap 'exit 1' INT TERM
-cd "$work" || exit 1
-
-failures=0
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
-}
-
-# run EXPECTED_EXIT CMD...: runs slsim, keeps its output in out.log, checks the exit code.
-run() {
-    want=$1
-    shift
-    "$SLSIM" "$@" >out.log 2>&1
-    got=$?
-    if [ "$got" -ne "$want" ]; then
-        fail "slsim $* exited $got, expected $want"
-        sed 's/^/    /' out.log >&2
-    fi
-}
+# shellcheck source=cli_lib.sh
+. "$(dirname "$0")/cli_lib.sh"
+cli_setup cli-cat "$@"
 
 # expect PATTERN WHAT: out.log must match the extended regular expression.
 expect() {
